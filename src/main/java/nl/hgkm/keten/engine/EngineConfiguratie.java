@@ -1,0 +1,40 @@
+package nl.hgkm.keten.engine;
+
+import java.util.Map;
+import nl.hgkm.keten.kalender.Klok;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The seam between the project and the Camunda 7 engine. Engine-internal classes are used here and in this
+ * package only, so that moving to the Operaton fork stays a package rename.
+ */
+@Configuration
+public class EngineConfiguratie {
+
+  @Bean
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context) {
+    return new AbstractCamundaConfiguration() {
+      @Override
+      public void preInit(SpringProcessEngineConfiguration configuration) {
+        configuration.setBeans(new ProcesBeanMap(context));
+      }
+    };
+  }
+
+  /** The engine clock: tests move it with {@code ClockUtil.setCurrentTime}, and deadlines move with it. */
+  @Bean
+  Klok klok() {
+    return () -> ClockUtil.getCurrentTime().toInstant();
+  }
+
+  @Bean("retry")
+  @ProcesBean
+  Map<String, String> retry(RetryProperties properties) {
+    return properties.retry();
+  }
+}

@@ -1,0 +1,80 @@
+package nl.hgkm.keten.identiteit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Who may call what. {@code /api} and {@code /engine-rest} take HTTP Basic against the engine's users;
+ * {@code /actuator/health} is the only thing open without credentials. The webapps ({@code /camunda}) keep
+ * Camunda's own login and are not touched here.
+ */
+@Configuration
+public class BeveiligingConfiguratie {
+
+  static final String REALM = "Keten HG/KM";
+
+  @Bean
+  AuthenticationManager authenticationManager(EngineGebruikersAuthenticatie provider) {
+    return new ProviderManager(provider);
+  }
+
+  @Bean
+  SecurityFilterChain apiBeveiliging(HttpSecurity http, AuthenticationManager authenticationManager,
+      IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+    // Path patterns on the whole request path: /engine-rest is a Jersey servlet, not Spring MVC.
+    PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(
+            pad.matcher("/api/**"), pad.matcher("/engine-rest/**"), pad.matcher("/actuator/**")))
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(regels -> regels
+            .requestMatchers(pad.matcher("/actuator/health"), pad.matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(pad.matcher(HttpMethod.POST, "/api/meldingen"))
+                .hasAnyAuthority(Groepen.VT_INTAKE, Groepen.POLITIE)
+            .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden"))
+                .hasAnyAuthority(Groepen.HULPOFFICIER, Groepen.POLITIE)
+            .requestMatchers(pad.matcher("/api/meldcode/**")).hasAuthority(Groepen.PROFESSIONAL)
+            .anyRequest().authenticated())
+        .httpBasic(basic -> basic.realmName(REALM)
+            .authenticationEntryPoint((request, response, fout) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+              schrijfProbleem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                  "Inloggen vereist: gebruik HTTP Basic met een gebruiker van de engine.");
+            }))
+        .exceptionHandling(fouten -> fouten.accessDeniedHandler((request, response, fout) ->
+            schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN,
+                "Uw groepen geven geen toegang tot " + request.getMethod() + " " + request.getRequestURI() + ".")))
+        .sessionManagement(sessies -> sessies.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Stateless Basic-authenticated JSON APIs: no cookies, so no CSRF exposure.
+        .csrf(AbstractHttpConfigurer::disable)
+        .addFilterAfter(new EngineRestIdentiteitFilter(identityService), AuthorizationFilter.class);
+    return http.build();
+  }
+
+  static void schrijfProbleem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
+      String detail) throws IOException {
+    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(status, detail);
+    probleem.setType(URI.create("about:blank"));
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    objectMapper.writeValue(response.getOutputStream(), probleem);
+  }
+}
