@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Collections;
@@ -86,6 +87,16 @@ public class Werkdagenkalender {
    */
   public Termijn werkdagtermijn(Instant ontvangen, int werkdagen) {
     LocalDate uiterlijk = werkdagenNa(lokaleDatum(ontvangen), werkdagen);
+    Instant verstreken = uiterlijk.plusDays(1).atStartOfDay(tijdzone).toInstant();
+    return new Termijn(uiterlijk, verstreken.minusSeconds(1), verstreken);
+  }
+
+  /**
+   * A term in calendar days, weeks or months after the local date of a moment, ending at the end of its last day
+   * (e.g. the onderzoek: at most 10 weeks after the veiligheidsbeoordeling).
+   */
+  public Termijn kalendertermijn(Instant vanaf, Period periode) {
+    LocalDate uiterlijk = lokaleDatum(vanaf).plus(periode);
     Instant verstreken = uiterlijk.plusDays(1).atStartOfDay(tijdzone).toInstant();
     return new Termijn(uiterlijk, verstreken.minusSeconds(1), verstreken);
   }

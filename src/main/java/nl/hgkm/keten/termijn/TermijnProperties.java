@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param onderzoek                       term of a Veilig Thuis investigation after the assessment (10 weeks)
  * @param vervolgmeldingWegen             due time for weighing a repeat report in a running case
  * @param overdracht                      due time for the receiving team to confirm a hand-over
+ * @param escalatie                       due time of a team leader's task when a statutory term has passed
  */
 @ConfigurationProperties("keten.termijnen")
 public record TermijnProperties(
@@ -19,7 +20,8 @@ public record TermijnProperties(
     Duration directeVeiligheid,
     Period onderzoek,
     Duration vervolgmeldingWegen,
-    Period overdracht) {
+    Period overdracht,
+    Duration escalatie) {
 
   public TermijnProperties {
     veiligheidsbeoordelingWerkdagen = veiligheidsbeoordelingWerkdagen == null ? 5 : veiligheidsbeoordelingWerkdagen;
@@ -27,5 +29,6 @@ public record TermijnProperties(
     onderzoek = onderzoek == null ? Period.ofWeeks(10) : onderzoek;
     vervolgmeldingWegen = vervolgmeldingWegen == null ? Duration.ofHours(24) : vervolgmeldingWegen;
     overdracht = overdracht == null ? Period.ofDays(5) : overdracht;
+    escalatie = escalatie == null ? Duration.ofHours(24) : escalatie;
   }
 }
