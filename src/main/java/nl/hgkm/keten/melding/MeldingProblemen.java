@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URI;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,6 +24,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = MeldingController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class MeldingProblemen {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MeldingProblemen.class);
 
   static final String TITEL = "Ongeldige melding";
   static final URI TYPE = URI.create("about:blank");
@@ -42,6 +47,21 @@ class MeldingProblemen {
       detail = "De melding ontbreekt: stuur een JSON-object";
     }
     return probleem(detail + ".", List.of());
+  }
+
+  /** Anything else: the transaction has been rolled back, nothing was stored; the cause goes to the log only. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> anders(Exception fout) {
+    if (fout instanceof ErrorResponse antwoord) {
+      return ResponseEntity.status(antwoord.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+          .body(antwoord.getBody());
+    }
+    LOG.error("Melding niet verwerkt", fout);
+    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "De melding kon niet worden verwerkt en is niet opgeslagen. Probeer het opnieuw of neem contact op met "
+            + "de beheerder.");
+    probleem.setTitle("Melding niet verwerkt");
+    return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
   }
 
   private static ResponseEntity<ProblemDetail> probleem(String detail, List<VeldFout> fouten) {
