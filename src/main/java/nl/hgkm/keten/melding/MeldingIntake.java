@@ -47,6 +47,7 @@ public class MeldingIntake {
   static final String PROCES_MELDING = RadarService.PROCES_MELDING;
   static final String BERICHT_VERVOLGMELDING = "VervolgMelding";
   static final String SYSTEEM = "systeem";
+  private static final int POGINGEN_BIJ_GELIJKTIJDIGE_HERHALING = 3;
 
   /** @param nieuw false when the answer is the stored one of an earlier request with the same externeReferentie */
   public record Resultaat(boolean nieuw, MeldingAntwoord antwoord) {}
@@ -86,15 +87,22 @@ public class MeldingIntake {
 
   public Resultaat verwerk(MeldingVerzoek verzoek, String gebruiker) {
     String referentie = verzoek.externeReferentie();
-    Optional<Resultaat> eerder = eerderAntwoord(referentie);
-    if (eerder.isPresent()) {
-      return eerder.get();
-    }
-    try {
-      return new Resultaat(true, transactie.execute(status -> registreer(verzoek, gebruiker)));
-    } catch (DuplicateKeyException | PessimisticLockingFailureException gelijktijdigeHerhaling) {
-      // Another request with the same externeReferentie held the key and committed first: answer what it stored.
-      return eerderAntwoord(referentie).orElseThrow(() -> gelijktijdigeHerhaling);
+    for (int poging = 1; ; poging++) {
+      Optional<Resultaat> eerder = eerderAntwoord(referentie);
+      if (eerder.isPresent()) {
+        return eerder.get();
+      }
+      try {
+        return new Resultaat(true, transactie.execute(status -> registreer(verzoek, gebruiker)));
+      } catch (DuplicateKeyException gelijktijdigeHerhaling) {
+        // Another request with the same externeReferentie held the key and committed first: answer what it stored.
+        return eerderAntwoord(referentie).orElseThrow(() -> gelijktijdigeHerhaling);
+      } catch (PessimisticLockingFailureException wachtteTeLang) {
+        // The other request still holds the key after the database's lock timeout: wait for it once more.
+        if (referentie == null || poging == POGINGEN_BIJ_GELIJKTIJDIGE_HERHALING) {
+          throw wachtteTeLang;
+        }
+      }
     }
   }
 

@@ -134,7 +134,7 @@ class DossierInzageIT {
   @Test
   void zonderGeldigeInloggegevens401() throws Exception {
     assertProbleem(http.getForEntity("/api/zaken/" + zaaknummer, String.class), HttpStatus.UNAUTHORIZED);
-    assertProbleem(http.withBasicAuth(TestGebruikers.MEDEWERKER, "fout").getForEntity("/api/zaken/" + zaaknummer,
+    assertProbleem(http.withBasicAuth(TestGebruikers.VERKEERD_WACHTWOORD, "fout").getForEntity("/api/zaken/" + zaaknummer,
         String.class), HttpStatus.UNAUTHORIZED);
   }
 

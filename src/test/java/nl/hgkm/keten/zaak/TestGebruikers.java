@@ -18,6 +18,11 @@ public final class TestGebruikers {
   public static final String WIJKTEAM = "wijkteam";
   public static final String AUDITOR = "auditor";
   public static final String PROFESSIONAL = "professional";
+  /**
+   * Only for tests with a wrong password: the engine delays a user's next login after a failed one (loginDelayBase),
+   * which would make the next test of a shared user fail with 401.
+   */
+  public static final String VERKEERD_WACHTWOORD = "verkeerdwachtwoord";
 
   private TestGebruikers() {}
 
@@ -28,6 +33,8 @@ public final class TestGebruikers {
     zorgVoor(identityService, WIJKTEAM, Groepen.WIJKTEAM);
     zorgVoor(identityService, AUDITOR, Groepen.AUDITOR);
     zorgVoor(identityService, PROFESSIONAL, Groepen.PROFESSIONAL);
+    zorgVoor(identityService, VERKEERD_WACHTWOORD, Groepen.VT_MEDEWERKER);
+    zorgVoor(identityService, VERKEERD_WACHTWOORD, Groepen.VT_INTAKE);
   }
 
   public static void zorgVoor(IdentityService identityService, String gebruikerId, String groepId) {
