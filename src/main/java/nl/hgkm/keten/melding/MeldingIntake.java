@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Termijn;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
@@ -284,7 +285,7 @@ public class MeldingIntake {
 
   private String schrijf(Map<String, Boolean> signalen) {
     try {
-      return objectMapper.writeValueAsString(new java.util.TreeMap<>(signalen));
+      return objectMapper.writeValueAsString(new TreeMap<>(signalen));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -1,6 +1,5 @@
 package nl.hgkm.keten.melding;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,10 +111,9 @@ public class RadarService {
   }
 
   private Optional<ProcessInstance> lopend(String procesKey, String zaaknummer) {
-    List<ProcessInstance> instanties = new ArrayList<>(runtimeService.createProcessInstanceQuery()
+    return runtimeService.createProcessInstanceQuery()
         .processDefinitionKey(procesKey)
         .processInstanceBusinessKey(zaaknummer)
-        .list());
-    return instanties.stream().findFirst();
+        .list().stream().findFirst();
   }
 }
