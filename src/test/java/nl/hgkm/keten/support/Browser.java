@@ -1,0 +1,106 @@
+package nl.hgkm.keten.support;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} and {@code chromium-driver}) for the Tasklist tests. Without
+ * them the browser tests are skipped with a loud message; with {@code -Dbrowser.required=true} (as {@code .ci/run}
+ * does) a missing browser fails the build instead.
+ */
+public final class Browser implements AutoCloseable {
+
+  public static final String INSTALLEER = "apt-get install -y chromium chromium-driver";
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WACHTTIJD = Duration.ofSeconds(30);
+
+  private final WebDriver driver;
+  private final Path profiel;
+  private final String basis;
+
+  private Browser(WebDriver driver, Path profiel, String basis) {
+    this.driver = driver;
+    this.profiel = profiel;
+    this.basis = basis;
+  }
+
+  /** Starts Chromium, or skips (or fails, when required) the calling test when it is not installed. */
+  public static Browser start(int poort) throws IOException {
+    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+      String bericht = "\n\n*** BROWSERTEST OVERGESLAGEN: Chromium ontbreekt (" + CHROMIUM + ", " + CHROMEDRIVER
+          + "). Installeer met: " + INSTALLEER + " ***\n";
+      if (Boolean.getBoolean("browser.required")) {
+        fail(bericht);
+      }
+      System.err.println(bericht);
+      Assumptions.abort(bericht);
+    }
+    Path profiel = Files.createTempDirectory("keten-chromium-");
+    ChromeOptions opties = new ChromeOptions();
+    opties.setBinary(CHROMIUM.toFile());
+    opties.addArguments("--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+        "--window-size=1400,1100", "--lang=nl-NL", "--user-data-dir=" + profiel);
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+    return new Browser(new ChromeDriver(service, opties), profiel, "http://localhost:" + poort);
+  }
+
+  public WebDriver driver() {
+    return driver;
+  }
+
+  public void open(String pad) {
+    driver.get(basis + pad);
+  }
+
+  public WebElement wachtOp(By selector) {
+    return new WebDriverWait(driver, WACHTTIJD).until(ExpectedConditions.visibilityOfElementLocated(selector));
+  }
+
+  public WebElement wachtTotKlikbaar(By selector) {
+    return new WebDriverWait(driver, WACHTTIJD).until(ExpectedConditions.elementToBeClickable(selector));
+  }
+
+  public void wachtTot(java.util.function.Function<WebDriver, Boolean> voorwaarde) {
+    new WebDriverWait(driver, WACHTTIJD).until(voorwaarde::apply);
+  }
+
+  /** Logs in through the Camunda webapps' own login page. */
+  public void logIn(String app, String gebruiker, String wachtwoord) {
+    open("/camunda/app/" + app + "/default/");
+    wachtOp(By.id("inputUsername")).sendKeys(gebruiker);
+    driver.findElement(By.id("inputPassword")).sendKeys(wachtwoord);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    wachtTot(d -> d.findElements(By.id("inputUsername")).isEmpty());
+  }
+
+  public void logUit() {
+    driver.manage().deleteAllCookies();
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      driver.quit();
+    } finally {
+      try (var paden = Files.walk(profiel)) {
+        paden.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+}
