@@ -66,9 +66,9 @@ public final class Rollen {
   private static final Recht TASKLIST = new Recht(APPLICATION, "tasklist", Permissions.ACCESS);
 
   /**
-   * The table. Reading a process definition is what Tasklist needs to show a task's process name, form and diagram; a
-   * group reads the definitions of the processes in which it has tasks, nothing else. The engine keeps one grant per
-   * (group, resource, id), so each line below names a resource id once per group.
+   * The table. Reading a process definition is what Tasklist needs to show a task's process name and diagram (a form
+   * needs only the task); a group reads the definitions of the processes in which it has tasks, nothing else. The
+   * engine keeps one grant per (group, resource, id), so each line below names a resource id once per group.
    */
   public static final List<Rol> ROLLEN = List.of(
       rol(Groepen.VT_INTAKE, "Veilig Thuis intake",

@@ -63,7 +63,8 @@ public final class TasklistFilters {
         taken -> taken.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc()));
     for (Rollen.Rol rol : tasklistRollen) {
       filters.add(new FilterDefinitie(takenVan(rol),
-          "Alle open taken voor " + rol.naam() + ", ook als een collega ze al heeft geclaimd; eerste deadline bovenaan.",
+          "Alle open taken voor " + rol.naam() + ", ook als een collega ze al heeft geclaimd; "
+              + "eerste deadline bovenaan.",
           "#2d5f8b", 20, List.of(rol.groepId()),
           taken -> taken.createTaskQuery().taskCandidateGroup(rol.groepId()).includeAssignedTasks()
               .orderByDueDate().asc()));

@@ -94,7 +94,8 @@ class DemoGegevensIT {
   @Test
   void groepenKrijgenWatHunRolNodigHeeftEnNietMeer() {
     assertThat(mag("wijkteam", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "hulpaanbod")).isTrue();
-    assertThat(mag("wijkteam", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "huisverbod")).isFalse();
+    assertThat(mag("wijkteam", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "huisverbod"))
+        .isFalse();
     assertThat(mag("politie", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "melding")).isFalse();
     assertThat(mag("burgemeester", ProcessDefinitionPermissions.READ, Resources.PROCESS_DEFINITION, "huisverbod"))
         .isTrue();

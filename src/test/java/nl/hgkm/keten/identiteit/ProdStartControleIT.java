@@ -1,6 +1,7 @@
 package nl.hgkm.keten.identiteit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.UUID;
 import nl.hgkm.keten.engine.WachtwoordControle;
@@ -10,10 +11,12 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The production start check against the real identity store of the demo context: it names the seeded demo
- * administrator and demo users, accepts an administrator with a strong password, and locks nobody out.
+ * administrator and demo users, accepts an administrator with a strong password, and locks nobody out. The real
+ * starts with profile prod are in {@link ProdStartIT}.
  */
 @KetenIntegratieTest
 class ProdStartControleIT {
@@ -50,6 +53,23 @@ class ProdStartControleIT {
   }
 
   @Test
+  void deControleBeanWeigertDezeDatabaseInProductie() {
+    ProdStartControle controle = new ProdStartControle(identityService, wachtwoordControle, omgeving("prod"));
+
+    assertThatThrownBy(controle::afterSingletonsInstantiated).isInstanceOf(OnveiligeStartException.class)
+        .hasMessageContaining("beheerder 'demo' (groep camunda-admin) heeft een standaardwachtwoord")
+        .hasMessageContaining("administrator 'demo' (group camunda-admin) has a default password");
+  }
+
+  @Test
+  void prodEnDemoSamenWordtGeweigerd() {
+    ProdStartControle controle = new ProdStartControle(identityService, wachtwoordControle, omgeving("prod", "demo"));
+
+    assertThatThrownBy(controle::afterSingletonsInstantiated).isInstanceOf(OnveiligeStartException.class)
+        .hasMessageContaining("prod en demo gaan niet samen").hasMessageContaining("cannot be combined");
+  }
+
+  @Test
   void accepteertEenBeheerderMetEenSterkWachtwoord() {
     maakBeheerder("Vt-Ams!2027-lange-zin-als-wachtwoord");
 
@@ -73,6 +93,12 @@ class ProdStartControleIT {
     }
 
     assertThat(identityService.checkPassword(beheerder, "Vt-Ams!2027-lange-zin-als-wachtwoord")).isTrue();
+  }
+
+  private static MockEnvironment omgeving(String... profielen) {
+    MockEnvironment omgeving = new MockEnvironment();
+    omgeving.setActiveProfiles(profielen);
+    return omgeving;
   }
 
   private void maakBeheerder(String wachtwoord) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,29 @@ import org.springframework.http.ResponseEntity;
 class TaakZichtbaarheidIT {
 
   private static final String PROCES = "test-identiteit-taken";
+  private static final String BESLISSING = "test-identiteit-besluit";
+  private static final String FORMULIER = "test-identiteit-formulier";
+
+  /** A decision the process evaluates after the medewerker's task; no group has rights on decision definitions. */
+  private static final String DMN = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+          xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="testIdentiteit" name="Test identiteit"
+          namespace="http://camunda.org/schema/1.0/dmn">
+        <decision id="test-identiteit-besluit" name="Test identiteit besluit" camunda:historyTimeToLive="1">
+          <decisionTable id="tabel" hitPolicy="FIRST">
+            <input id="invoer" label="Zaaknummer">
+              <inputExpression id="invoerExpressie" typeRef="string"><text>zaaknummer</text></inputExpression>
+            </input>
+            <output id="uitvoer" name="uitkomst" typeRef="string"/>
+            <rule id="regel">
+              <inputEntry id="regelInvoer"><text></text></inputEntry>
+              <outputEntry id="regelUitvoer"><text>"beoordeeld"</text></outputEntry>
+            </rule>
+          </decisionTable>
+        </decision>
+      </definitions>
+      """;
 
   @Autowired TestRestTemplate rest;
   @Autowired ObjectMapper json;
@@ -57,13 +81,22 @@ class TaakZichtbaarheidIT {
         .startEvent()
         .parallelGateway("splitsing")
         .userTask("taakMedewerker").name("Taak voor de medewerker").camundaCandidateGroups("vt-medewerker")
+        .camundaFormRef(FORMULIER).camundaFormRefBinding("deployment")
+        .businessRuleTask("besluit").camundaDecisionRef(BESLISSING).camundaResultVariable("uitkomst")
+        .camundaMapDecisionResult("singleEntry")
         .endEvent()
         .moveToNode("splitsing")
         .userTask("taakWijkteam").name("Taak voor het wijkteam").camundaCandidateGroups("wijkteam")
         .endEvent()
         .done();
     deploymentId = repositoryService.createDeployment().name(PROCES)
-        .addModelInstance(PROCES + ".bpmn", model).deploy().getId();
+        .addModelInstance(PROCES + ".bpmn", model)
+        .addString(BESLISSING + ".dmn", DMN)
+        .addString(FORMULIER + ".form", """
+            {"id": "%s", "type": "default", "schemaVersion": 16,
+             "components": [{"key": "toelichting", "label": "Toelichting", "type": "textfield"}]}
+            """.formatted(FORMULIER))
+        .deploy().getId();
     instantieId = runtimeService.startProcessInstanceByKey(PROCES, "TEST-" + UUID.randomUUID(),
         Map.of("zaaknummer", "TEST-" + UUID.randomUUID())).getId();
   }
@@ -81,8 +114,19 @@ class TaakZichtbaarheidIT {
     assertThat(taken.get(0).get("taskDefinitionKey").asText()).isEqualTo("taakMedewerker");
     String taakId = taken.get(0).get("id").asText();
 
+    // Its Camunda Form opens with nothing more than the engine's grant on the task.
+    ResponseEntity<String> formulier = rest.withBasicAuth("medewerker", "demo")
+        .getForEntity("/engine-rest/task/" + taakId + "/deployed-form", String.class);
+    assertThat(formulier.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(formulier.getBody()).contains(FORMULIER);
+
     assertThat(post("medewerker", "/task/" + taakId + "/claim", Map.of("userId", "medewerker")).getStatusCode())
         .isEqualTo(HttpStatus.NO_CONTENT);
+    String mijnTaken = filterService.createFilterQuery().filterName("Mijn taken").singleResult().getId();
+    JsonNode mijn = json.readTree(rest.withBasicAuth("medewerker", "demo")
+        .getForObject("/engine-rest/filter/" + mijnTaken + "/list", String.class));
+    assertThat(mijn).extracting(t -> t.get("id").asText()).contains(taakId);
+
     assertThat(post("medewerker", "/task/" + taakId + "/complete",
         Map.of("variables", Map.of("toelichting", Map.of("value", "gezien", "type", "String"))))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -91,6 +135,9 @@ class TaakZichtbaarheidIT {
         .isNotNull();
     assertThat(historyService.createHistoricTaskInstanceQuery().taskId(taakId).singleResult().getAssignee())
         .isEqualTo("medewerker");
+    // The process went on through a decision the medewerker has no rights on: the engine evaluates it, not the user.
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instantieId)
+        .variableName("uitkomst").singleResult().getValue()).isEqualTo("beoordeeld");
   }
 
   @Test
@@ -119,9 +166,21 @@ class TaakZichtbaarheidIT {
         Map.of("groupId", "wijkteam", "type", "candidate")).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(post("medewerker", "/task/" + taakId + "/assignee", Map.of("userId", "wijkteam")).getStatusCode())
         .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("medewerker", "demo").exchange("/engine-rest/task/" + taakId, HttpMethod.PUT,
+        new HttpEntity<>(Map.of("name", "Taak voor de medewerker",
+            "due", "2030-01-01T12:00:00.000+0100")), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(taskService.getIdentityLinksForTask(taakId)).extracting(l -> l.getGroupId())
         .containsExactly("vt-medewerker");
     assertThat(taak("taakMedewerker").getAssignee()).isNull();
+    assertThat(taak("taakMedewerker").getDueDate()).isNull();
+
+    // Documented consequence (docs/rollen-en-rechten.md): a claimed task cannot be released by its candidate.
+    assertThat(post("medewerker", "/task/" + taakId + "/claim", Map.of("userId", "medewerker")).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(post("medewerker", "/task/" + taakId + "/unclaim", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(taak("taakMedewerker").getAssignee()).isEqualTo("medewerker");
   }
 
   @Test
@@ -139,7 +198,7 @@ class TaakZichtbaarheidIT {
     assertThat(verwijder("auditor", "/deployment/" + deploymentId).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(rest.withBasicAuth("auditor", "demo").exchange(
         "/engine-rest/process-instance/" + instantieId + "/variables/zaaknummer", HttpMethod.PUT,
-        new org.springframework.http.HttpEntity<>(Map.of("value", "ANDERS", "type", "String")), String.class)
+        new HttpEntity<>(Map.of("value", "ANDERS", "type", "String")), String.class)
         .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 
     // A task outside any process may be deleted by whoever has DELETE on it; the auditor has not.
