@@ -5,17 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -28,6 +33,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+
 
 /**
  * A user sees and works only the tasks of its own groups (contract §2), through /engine-rest with HTTP Basic, on a
@@ -70,6 +76,9 @@ class TaakZichtbaarheidIT {
   @Autowired FilterService filterService;
   @Autowired IdentityService identityService;
 
+  @Autowired AuthorizationService authorizationService;
+
+  private final List<String> leesrechten = new ArrayList<>();
   private String deploymentId;
   private String instantieId;
 
@@ -97,6 +106,15 @@ class TaakZichtbaarheidIT {
              "components": [{"key": "toelichting", "label": "Toelichting", "type": "textfield"}]}
             """.formatted(FORMULIER))
         .deploy().getId();
+    // As for the real models (Rollen): a group reads the process definitions it has tasks in.
+    for (String groep : List.of("vt-medewerker", "wijkteam")) {
+      Authorization lezen = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      lezen.setGroupId(groep);
+      lezen.setResource(Resources.PROCESS_DEFINITION);
+      lezen.setResourceId(PROCES);
+      lezen.addPermission(Permissions.READ);
+      leesrechten.add(authorizationService.saveAuthorization(lezen).getId());
+    }
     instantieId = runtimeService.startProcessInstanceByKey(PROCES, "TEST-" + UUID.randomUUID(),
         Map.of("zaaknummer", "TEST-" + UUID.randomUUID())).getId();
   }
@@ -104,6 +122,8 @@ class TaakZichtbaarheidIT {
   @AfterEach
   void ruimOp() {
     identityService.clearAuthentication();
+    leesrechten.forEach(authorizationService::deleteAuthorization);
+    leesrechten.clear();
     repositoryService.deleteDeployment(deploymentId, true);
   }
 
