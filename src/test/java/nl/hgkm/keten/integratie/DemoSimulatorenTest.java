@@ -1,0 +1,66 @@
+package nl.hgkm.keten.integratie;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import nl.hgkm.keten.integratie.politie.PolitieSimulator;
+import nl.hgkm.keten.integratie.zorg.ZorgSimulator;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** The demo simulators live and die with the application context, and only in the demo profile. */
+class DemoSimulatorenTest {
+
+  private final ApplicationContextRunner runner = new ApplicationContextRunner()
+      .withUserConfiguration(Eigenschappen.class, DemoSimulatoren.class)
+      .withPropertyValues("keten.demo.politie-poort=0", "keten.demo.zorg-poort=0",
+          "keten.integratie.politie.gebruiker=keten-hgkm", "keten.integratie.politie.wachtwoord=demo",
+          "keten.integratie.zorg.gebruiker=keten-hgkm", "keten.integratie.zorg.wachtwoord=demo");
+
+  @Test
+  @DisplayName("Demo-profiel: beide simulatoren luisteren; met de context gesloten luisteren ze niet meer")
+  void startenEnStoppenMetDeContext() {
+    int[] poorten = new int[2];
+    runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo")).run(context -> {
+      poorten[0] = context.getBean(PolitieSimulator.class).poort();
+      poorten[1] = context.getBean(ZorgSimulator.class).poort();
+      assertThat(luistert(poorten[0])).isTrue();
+      assertThat(luistert(poorten[1])).isTrue();
+    });
+    assertThatThrownBy(() -> luistert(poorten[0])).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> luistert(poorten[1])).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  @DisplayName("keten.demo.simulatoren=false: geen simulatoren, ook in het demo-profiel")
+  void uitTeZetten() {
+    runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"))
+        .withPropertyValues("keten.demo.simulatoren=false")
+        .run(context -> assertThat(context).doesNotHaveBean(PolitieSimulator.class)
+            .doesNotHaveBean(ZorgSimulator.class));
+  }
+
+  @Test
+  @DisplayName("Buiten het demo-profiel: nooit simulatoren")
+  void alleenInDeDemo() {
+    runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PolitieSimulator.class)
+        .doesNotHaveBean(ZorgSimulator.class));
+  }
+
+  private static boolean luistert(int poort) throws IOException {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), poort)) {
+      return socket.isConnected();
+    }
+  }
+
+  @Configuration
+  @EnableConfigurationProperties(IntegratieProperties.class)
+  static class Eigenschappen {}
+}
