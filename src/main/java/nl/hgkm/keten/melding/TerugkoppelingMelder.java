@@ -49,8 +49,7 @@ class TerugkoppelingMelder implements JavaDelegate {
     String moment = (String) execution.getVariable("moment");
     String vervolg = (String) execution.getVariable("vervolg");
     boolean vervolgIngezet = Boolean.TRUE.equals(execution.getVariable("vervolgIngezet"));
-    @SuppressWarnings("unchecked")
-    List<String> onderdelen = (List<String>) execution.getVariable("terugkoppelingOnderdelen");
+    List<String> onderdelen = List.of(((String) execution.getVariable("terugkoppelingOnderdelen")).split(",\\s*"));
     String email = contact.emailVanMelder(zaaknummer).orElseThrow(() -> new IllegalStateException(
         "Zaak " + zaaknummer + ": e-mailadres van de melder verwacht maar niet in het dossier"));
 

@@ -1,6 +1,5 @@
 package nl.hgkm.keten.zorg;
 
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import nl.hgkm.keten.engine.ProcesBean;
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * At the start of a hulpaanbod: every person of the huisverbod needs a first contact, within the regional term
- * (keten.huisverbod.eerste-contact, default 24 hours).
+ * (keten.huisverbod.eerste-contact, default 24 hours). A huisverbod without persons in its case file is an error
+ * here, not a care offer that silently reaches nobody.
  */
 @Component("hulpaanbodStart")
 @ProcesBean
@@ -35,7 +35,6 @@ class HulpaanbodStart implements ExecutionListener {
     if (ids.isEmpty()) {
       throw new IllegalStateException("Huisverbod " + zaaknummer + " heeft geen personen in het dossier");
     }
-    execution.setVariable("personen", new ArrayList<>(ids));
     execution.setVariable("eersteContactUiterlijk", Date.from(klok.nu().plus(termijnen.eersteContact())));
   }
 }

@@ -100,7 +100,8 @@ class MeldingProcesIT {
 
     assertThat(zaak.pi()).isWaitingAt("veiligheidsbeoordeling").hasPassed("Beslissing_AcuteOnveiligheid",
         "Beslissing_StructureleOnveiligheid").hasNotPassed("directe-veiligheid");
-    assertThat(zaak.pi()).variables().containsEntry("acuut", false).containsEntry("structureel", false);
+    assertThat(zaak.pi()).variables().containsEntry("acuut", false).containsEntry("structureel", false)
+        .containsEntry("acuteGronden", "").containsEntry("structureleGronden", "");
     Task beoordeling = task(zaak.pi());
     assertThat(formService.getTaskFormData(beoordeling.getId()).getCamundaFormRef().getKey())
         .isEqualTo("veiligheidsbeoordeling");
@@ -117,7 +118,7 @@ class MeldingProcesIT {
 
     assertThat(zaak.pi()).isWaitingAt("directe-veiligheid");
     assertThat(zaak.pi()).variables().containsEntry("acuut", true)
-        .containsEntry("acuteGronden", List.of("directLevensgevaar"));
+        .containsEntry("acuteGronden", "directLevensgevaar");
     Task taak = task(zaak.pi());
     assertThat(kandidaatGroepen(taak)).containsExactly("vt-medewerker");
     assertThat(taak.getDueDate().toInstant()).isEqualTo(NU.plus(Duration.ofHours(2)));
@@ -133,7 +134,7 @@ class MeldingProcesIT {
     Zaak zaak = start(v -> v.put("kindStelselmatigGetuigeHG", true));
     assertThat(zaak.pi()).isWaitingAt("veiligheidsbeoordeling");
     assertThat(zaak.pi()).variables().containsEntry("structureel", true).containsEntry("acuut", false)
-        .containsEntry("structureleGronden", List.of("kindStelselmatigGetuigeHG"));
+        .containsEntry("structureleGronden", "kindStelselmatigGetuigeHG");
   }
 
   @Test

@@ -27,6 +27,7 @@ public final class Browser implements AutoCloseable {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Duration WACHTTIJD = Duration.ofSeconds(30);
+  private static final By GEBRUIKERSNAAM = By.cssSelector("input[ng-model=username]");
 
   private final WebDriver driver;
   private final Path profiel;
@@ -83,10 +84,10 @@ public final class Browser implements AutoCloseable {
   /** Logs in through the Camunda webapps' own login page. */
   public void logIn(String app, String gebruiker, String wachtwoord) {
     open("/camunda/app/" + app + "/default/");
-    wachtOp(By.id("inputUsername")).sendKeys(gebruiker);
-    driver.findElement(By.id("inputPassword")).sendKeys(wachtwoord);
+    wachtOp(GEBRUIKERSNAAM).sendKeys(gebruiker);
+    driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(wachtwoord);
     driver.findElement(By.cssSelector("button[type=submit]")).click();
-    wachtTot(d -> d.findElements(By.id("inputUsername")).isEmpty());
+    wachtTot(d -> d.findElements(GEBRUIKERSNAAM).isEmpty());
   }
 
   public void logUit() {
