@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param eersteContact      first contact of the care agency with every person (regional agreement, default 24 h)
  * @param besluit            due time of decisions and follow-up tasks during an order
  * @param overleg            due time of the consultation with Veilig Thuis before imposing (art. 2(3))
+ * @param tasklistUrl        where the burgemeester finds the case's tasks; named in the mails
  */
 @ConfigurationProperties("keten.huisverbod")
 public record HuisverbodProperties(
@@ -27,7 +28,8 @@ public record HuisverbodProperties(
     Integer zittingDagen,
     Duration eersteContact,
     Duration besluit,
-    Duration overleg) {
+    Duration overleg,
+    String tasklistUrl) {
 
   public HuisverbodProperties {
     duurDagen = duurDagen == null ? 10 : duurDagen;
@@ -39,6 +41,7 @@ public record HuisverbodProperties(
     eersteContact = eersteContact == null ? Duration.ofHours(24) : eersteContact;
     besluit = besluit == null ? Duration.ofHours(4) : besluit;
     overleg = overleg == null ? Duration.ofHours(2) : overleg;
+    tasklistUrl = tasklistUrl == null ? "/camunda/app/tasklist/" : tasklistUrl;
     if (evaluatieNaDagen >= duurDagen) {
       throw new IllegalArgumentException("keten.huisverbod.evaluatie-na-dagen moet voor het einde liggen");
     }

@@ -31,6 +31,11 @@ public class BeveiligingConfiguratie {
 
   static final String REALM = "Keten HG/KM";
 
+  /** Who may read a huisverbod's case file: the police, the burgemeester, the auditor and Veilig Thuis (art. 2(8)). */
+  private static final String[] HUISVERBOD_DOSSIER_LEZERS = {Groepen.POLITIE, Groepen.HULPOFFICIER,
+      Groepen.BURGEMEESTER, Groepen.AUDITOR, Groepen.VT_INTAKE, Groepen.VT_MEDEWERKER, Groepen.VT_TEAMLEIDER,
+      Groepen.VERTROUWENSARTS};
+
   @Bean
   AuthenticationManager authenticationManager(EngineGebruikersAuthenticatie provider) {
     return new ProviderManager(provider);
@@ -50,6 +55,10 @@ public class BeveiligingConfiguratie {
                 .hasAnyAuthority(Groepen.VT_INTAKE, Groepen.POLITIE)
             .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden"))
                 .hasAnyAuthority(Groepen.HULPOFFICIER, Groepen.POLITIE)
+            .requestMatchers(pad.matcher(HttpMethod.PUT, "/api/huisverboden/*/bereikbaarheid"))
+                .hasAnyAuthority(Groepen.POLITIE, Groepen.HULPOFFICIER)
+            .requestMatchers(pad.matcher(HttpMethod.GET, "/api/huisverboden/**"))
+                .hasAnyAuthority(HUISVERBOD_DOSSIER_LEZERS)
             .requestMatchers(pad.matcher("/api/meldcode/**")).hasAuthority(Groepen.PROFESSIONAL)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM)
