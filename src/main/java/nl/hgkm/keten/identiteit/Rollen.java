@@ -61,6 +61,8 @@ public final class Rollen {
   static final String HUISVERBOD = "huisverbod";
   static final String HULPAANBOD = "hulpaanbod";
   static final String MONITORING = "monitoring";
+  /** Called from melding after the assessment and after an investigation; vt-medewerker has tasks in it. */
+  static final String TERUGKOPPELING = "terugkoppeling";
   static final String MELDCODE_AFWEGING = "meldcode-afweging";
 
   private static final Recht TASKLIST = new Recht(APPLICATION, "tasklist", Permissions.ACCESS);
@@ -74,21 +76,24 @@ public final class Rollen {
       rol(Groepen.VT_INTAKE, "Veilig Thuis intake",
           tasklist(), leesProces(MELDING)),
       rol(Groepen.VT_MEDEWERKER, "Veilig Thuis medewerker",
-          tasklist(), leesProces(MELDING, HUISVERBOD, HULPAANBOD, MONITORING)),
+          tasklist(), leesProces(MELDING, HUISVERBOD, HULPAANBOD, MONITORING, TERUGKOPPELING)),
       rol(Groepen.VT_TEAMLEIDER, "Veilig Thuis teamleider",
           tasklist(),
           // Cockpit, read only: the team leader is escalated to when a statutory term is at risk, and must then see
           // where all running cases of the team stand (not only the escalated task) to shift capacity. Instances of
           // the team's own processes only (READ_INSTANCE on the definition); no history, no write.
-          cockpit(), leesProcesEnInstanties(MELDING, MONITORING)),
+          cockpit(), leesProcesEnInstanties(MELDING, MONITORING),
+          // Escalations of a late first contact or safety plan during a huisverbod land with the team leader.
+          leesProces(HULPAANBOD)),
       rol(Groepen.VERTROUWENSARTS, "Vertrouwensarts",
           tasklist(), leesProces(MELDING)),
       rol(Groepen.POLITIE, "Politie",
           tasklist(), leesProces(HUISVERBOD)),
+      // Imposing an order starts the called hulpaanbod: the deciding groups read its model (not its instances).
       rol(Groepen.HULPOFFICIER, "Hulpofficier van justitie",
-          tasklist(), leesProces(HUISVERBOD)),
+          tasklist(), leesProces(HUISVERBOD, HULPAANBOD)),
       rol(Groepen.BURGEMEESTER, "Burgemeester en locoburgemeester",
-          tasklist(), leesProces(HUISVERBOD)),
+          tasklist(), leesProces(HUISVERBOD, HULPAANBOD)),
       rol(Groepen.WIJKTEAM, "Lokaal team / wijkteam",
           tasklist(), leesProces(MELDING, HULPAANBOD)),
       rol(Groepen.PROFESSIONAL, "Professional (meldcode)",

@@ -65,13 +65,16 @@ class VeiligheidsbeoordelingInTasklistIT {
         assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaaknummer,
             "kindStelselmatigGetuigeHG", "Onderbouwing van de beoordeling");
 
-        browser.wachtTotKlikbaar(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"))
-            .click();
+        browser.klik(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
         browser.wachtTot(d -> beoordelingIsGeclaimd(beoordeling.getId()));
-        browser.wachtTotKlikbaar(checkbox("Er is al passende hulpverlening betrokken")).click();
-        browser.wachtTotKlikbaar(By.cssSelector(".fjs-form-field-textarea textarea"))
-            .sendKeys("Gesprek met moeder en school; GGZ-behandelaar is al betrokken en kan de zorg voortzetten.");
-        browser.wachtTotKlikbaar(By.xpath("//button[normalize-space()='Complete']")).click();
+        // Prefilled from the melding (kindStelselmatigGetuigeHG); after the assessment the worker judges otherwise.
+        assertThat(browser.driver().findElement(checkbox("Er is sprake van structurele onveiligheid")).isSelected())
+            .isTrue();
+        browser.klik(checkbox("Er is sprake van structurele onveiligheid"));
+        browser.klik(checkbox("Er is al passende hulpverlening betrokken"));
+        browser.typ(By.cssSelector(".fjs-form-field-textarea textarea"),
+            "Gesprek met moeder en school; GGZ-behandelaar is al betrokken en kan de zorg voortzetten.");
+        browser.klik(By.xpath("//button[normalize-space()='Complete']"));
         browser.wachtTot(d -> historyService.createHistoricTaskInstanceQuery().taskId(beoordeling.getId())
             .finished().count() == 1);
       } catch (RuntimeException | AssertionError fout) {
@@ -85,6 +88,7 @@ class VeiligheidsbeoordelingInTasklistIT {
     assertThat(afgerond.getAssignee()).isEqualTo("medewerker");
     assertThat(runtimeService.getVariable(instantie, "vervolg")).isEqualTo("OVERDRACHT_LOPENDE_HULPVERLENING");
     assertThat(runtimeService.getVariable(instantie, "passendeLopendeHulpverlening")).isEqualTo(true);
+    assertThat(runtimeService.getVariable(instantie, "structureel")).isEqualTo(false);
     assertThat((String) runtimeService.getVariable(instantie, "toelichtingVeiligheidsbeoordeling"))
         .contains("GGZ-behandelaar");
     assertThat(runtimeService.getActiveActivityIds(instantie)).contains("overdracht-bevestigen");

@@ -77,6 +77,22 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WACHTTIJD).until(ExpectedConditions.elementToBeClickable(selector));
   }
 
+  /** Scrolls the element to the middle of the window (clear of Tasklist's fixed footer) and clicks it. */
+  public void klik(By selector) {
+    WebElement element = wachtTotKlikbaar(selector);
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wachtTotKlikbaar(selector).click();
+  }
+
+  /** Scrolls the field into view and types into it. */
+  public void typ(By selector, String tekst) {
+    WebElement element = wachtTotKlikbaar(selector);
+    ((org.openqa.selenium.JavascriptExecutor) driver)
+        .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.sendKeys(tekst);
+  }
+
   public void wachtTot(java.util.function.Function<WebDriver, Boolean> voorwaarde) {
     new WebDriverWait(driver, WACHTTIJD).until(voorwaarde::apply);
   }
