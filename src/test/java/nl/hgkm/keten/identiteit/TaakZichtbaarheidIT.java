@@ -239,7 +239,7 @@ class TaakZichtbaarheidIT {
         .getForObject("/engine-rest/history/process-instance?processInstanceId=" + instantieId, String.class));
     assertThat(geschiedenis).hasSize(1);
     JsonNode lopend = json.readTree(rest.withBasicAuth("auditor", "demo")
-        .getForObject("/engine-rest/process-instance?processInstanceId=" + instantieId, String.class));
+        .getForObject("/engine-rest/process-instance?processInstanceIds=" + instantieId, String.class));
     assertThat(lopend).hasSize(1);
   }
 
