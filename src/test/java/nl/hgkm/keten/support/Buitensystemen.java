@@ -3,8 +3,8 @@ package nl.hgkm.keten.support;
 import java.util.Map;
 
 /**
- * The police and care systems in tests: two WireMock servers on the fixed ports that {@code application-test.yaml}
- * points the adapters to, started lazily once per JVM and shared by every test class (stopped at JVM exit).
+ * The police and care systems in tests: two WireMock servers on the free ports of {@link TestPoorten}, which every
+ * test context points the adapters to, started lazily once per JVM and shared by every test class (stopped at JVM exit).
  * By default they answer like the real systems ({@code 201 {"id": ...}}, see the id constants). Use:
  * <pre>
  * &#64;BeforeEach void buitensystemen() { Buitensystemen.reset(); }
@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public final class Buitensystemen {
 
-  public static final int POLITIE_POORT = 18091;
-  public static final int ZORG_POORT = 18092;
+  public static final int POLITIE_POORT = TestPoorten.POLITIE;
+  public static final int ZORG_POORT = TestPoorten.ZORG;
 
   /** What the default stubs answer, by resource. */
   public static final String POLITIE_REGISTRATIE_ID = "POL-HV-2026-000001";
@@ -34,7 +34,7 @@ public final class Buitensystemen {
 
   private Buitensystemen() {}
 
-  /** The police system on port 18091 (credentials keten-test / test-politie, as in application-test.yaml). */
+  /** The police system (credentials keten-test / test-politie, as in application-test.yaml). */
   public static synchronized Buitensysteem politie() {
     if (politie == null) {
       politie = Buitensysteem.start("Politiesysteem", POLITIE_POORT, "keten-test", "test-politie", Map.of(
@@ -47,7 +47,7 @@ public final class Buitensystemen {
     return politie;
   }
 
-  /** The care system on port 18092 (credentials keten-test / test-zorg). */
+  /** The care system (credentials keten-test / test-zorg). */
   public static synchronized Buitensysteem zorg() {
     if (zorg == null) {
       zorg = Buitensysteem.start("Zorgsysteem", ZORG_POORT, "keten-test", "test-zorg", Map.of(
