@@ -1,6 +1,7 @@
 package nl.hgkm.keten.engine;
 
 import java.util.Map;
+import java.util.UUID;
 import nl.hgkm.keten.kalender.Klok;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -23,6 +24,30 @@ public class EngineConfiguratie {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setBeans(new ProcesBeanMap(context));
+      }
+    };
+  }
+
+  /**
+   * A named node ({@link NodeProperties}): its name as the engine's hostname, and as the prefix of the job executor's
+   * lock owner. The lock owner stays unique per start (a random suffix), so a restarted node never takes the locks of
+   * its previous life for its own.
+   */
+  @Bean
+  AbstractCamundaConfiguration ketenNode(NodeProperties node) {
+    return new AbstractCamundaConfiguration() {
+      @Override
+      public void preInit(SpringProcessEngineConfiguration configuration) {
+        if (node.naam() != null) {
+          configuration.setHostname(node.naam());
+        }
+      }
+
+      @Override
+      public void postInit(SpringProcessEngineConfiguration configuration) {
+        if (node.naam() != null && configuration.getJobExecutor() != null) {
+          configuration.getJobExecutor().setLockOwner(node.naam() + "-" + UUID.randomUUID());
+        }
       }
     };
   }
