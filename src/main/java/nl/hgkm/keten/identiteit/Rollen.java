@@ -56,7 +56,7 @@ public final class Rollen {
     }
   }
 
-  // Process keys of contract §3.
+  // Process keys of contract §3; meldcode-afweging comes with the meldcode issue.
   static final String MELDING = "melding";
   static final String HUISVERBOD = "huisverbod";
   static final String HULPAANBOD = "hulpaanbod";
@@ -64,8 +64,6 @@ public final class Rollen {
   /** Called from melding after the assessment and after an investigation; vt-medewerker has tasks in it. */
   static final String TERUGKOPPELING = "terugkoppeling";
   static final String MELDCODE_AFWEGING = "meldcode-afweging";
-  /** Decision key of contract §4 that the professional's own weighing evaluates. */
-  static final String MELDCODE_AFWEGINGSKADER = "meldcode-afwegingskader";
 
   private static final Recht TASKLIST = new Recht(APPLICATION, "tasklist", Permissions.ACCESS);
 
@@ -103,10 +101,7 @@ public final class Rollen {
           // Starts its own weighing in Tasklist: the definition (READ, CREATE_INSTANCE) and a new instance (CREATE).
           recht(PROCESS_DEFINITION, MELDCODE_AFWEGING,
               ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE),
-          recht(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE),
-          // The weighing evaluates the meldcode table as the professional (DecisionService checks CREATE_INSTANCE on
-          // the decision). Filing the melding runs as the application, as the API does: no rights on melding.
-          recht(DECISION_DEFINITION, MELDCODE_AFWEGINGSKADER, Permissions.CREATE_INSTANCE)),
+          recht(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.CREATE)),
       rol(Groepen.AUDITOR, "Auditor",
           // Reads everything that happened and changes nothing: no Tasklist, no task, no write permission anywhere.
           cockpit(),

@@ -3,7 +3,7 @@ package nl.hgkm.keten.meldcode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import nl.hgkm.keten.engine.AlsApplicatie;
+import java.util.Optional;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.engine.ProcesBean;
 import nl.hgkm.keten.melding.OngeldigeMeldingException;
@@ -31,12 +31,10 @@ class MeldingDoenUitAfweging implements JavaDelegate {
   static final int BETROKKENEN_IN_FORMULIER = 3;
 
   private final MeldcodeAfwegingen afwegingen;
-  private final AlsApplicatie alsApplicatie;
   private final ObjectMapper objectMapper;
 
-  MeldingDoenUitAfweging(MeldcodeAfwegingen afwegingen, AlsApplicatie alsApplicatie, ObjectMapper objectMapper) {
+  MeldingDoenUitAfweging(MeldcodeAfwegingen afwegingen, ObjectMapper objectMapper) {
     this.afwegingen = afwegingen;
-    this.alsApplicatie = alsApplicatie;
     this.objectMapper = objectMapper;
   }
 
@@ -72,15 +70,15 @@ class MeldingDoenUitAfweging implements JavaDelegate {
 
     MeldcodeAfwegingen.Gemeld gemeld;
     try {
-      gemeld = alsApplicatie.voerUit(() -> afwegingen.meld(eigenaar, afwegingId, melding));
+      gemeld = afwegingen.meld(eigenaar, afwegingId, melding);
     } catch (OngeldigeMeldingException fout) {
       throw new OngeldigeTaakInvoerException(Formulierfouten.tekst(fout.fouten()));
     }
     execution.setVariable("zaaknummer", gemeld.antwoord().zaaknummer());
   }
 
-  private static java.util.Optional<String> tekst(DelegateExecution execution, String naam) {
+  private static Optional<String> tekst(DelegateExecution execution, String naam) {
     return execution.getVariable(naam) instanceof String tekst && !tekst.isBlank()
-        ? java.util.Optional.of(tekst.strip()) : java.util.Optional.empty();
+        ? Optional.of(tekst.strip()) : Optional.empty();
   }
 }
