@@ -88,8 +88,8 @@ public class RadarService {
 
   /**
    * Whether Veilig Thuis is still involved in a case and in which phase: monitoring when a {@code monitoring}
-   * instance runs for it; otherwise, while its {@code melding} instance runs, during or after the
-   * veiligheidsbeoordeling (the user task completed, not cancelled).
+   * instance runs for it; otherwise, while its {@code melding} instance runs, during the veiligheidsbeoordeling (the
+   * user task open, also when a monitored case is assessed again) or after it (completed, not cancelled).
    */
   Optional<RadarUitkomst.LopendeZaak> lopendeBetrokkenheid(String zaaknummer) {
     Optional<ProcessInstance> monitoring = lopend(PROCES_MONITORING, zaaknummer);
@@ -98,13 +98,20 @@ public class RadarService {
           LopendeBetrokkenheidFase.MONITORING));
     }
     return lopend(PROCES_MELDING, zaaknummer).map(melding -> {
+      // A household that is unsafe again after monitoring is assessed anew in the same case: an open assessment
+      // counts, whatever was assessed before.
+      boolean inBeoordeling = historyService.createHistoricActivityInstanceQuery()
+          .processInstanceId(melding.getId())
+          .activityId(TAAK_VEILIGHEIDSBEOORDELING)
+          .unfinished()
+          .count() > 0;
       boolean beoordeeld = historyService.createHistoricActivityInstanceQuery()
           .processInstanceId(melding.getId())
           .activityId(TAAK_VEILIGHEIDSBEOORDELING)
           .finished()
           .list().stream()
           .anyMatch(activiteit -> !activiteit.isCanceled());
-      return new RadarUitkomst.LopendeZaak(zaaknummer, melding.getId(), beoordeeld
+      return new RadarUitkomst.LopendeZaak(zaaknummer, melding.getId(), beoordeeld && !inBeoordeling
           ? LopendeBetrokkenheidFase.NA_VEILIGHEIDSBEOORDELING
           : LopendeBetrokkenheidFase.VEILIGHEIDSBEOORDELING);
     });
