@@ -200,6 +200,30 @@ class ModelConventiesTest {
     assertThat(fouten).isEmpty();
   }
 
+  @Test
+  void elementTemplatesVerwijzenNaarBestaandeBeansEnZijnAsynchroonWaarNodig() throws Exception {
+    var templates = new ObjectMapper().readTree(Path.of("processes/.camunda/element-templates/keten-hgkm.json").toFile());
+    assertThat(templates.size()).isGreaterThan(10);
+    for (var template : templates) {
+      String delegate = null;
+      boolean asynchroon = false;
+      for (var eigenschap : template.get("properties")) {
+        String naam = eigenschap.path("binding").path("name").asText();
+        if (naam.equals("camunda:delegateExpression")) {
+          delegate = eigenschap.get("value").asText();
+        }
+        if (naam.equals("camunda:asyncBefore")) {
+          asynchroon = eigenschap.get("value").asBoolean();
+        }
+      }
+      Matcher bean = BEAN.matcher(String.valueOf(delegate));
+      assertThat(bean.matches() && procesBeans.containsKey(bean.group(1))).as(template.get("name").asText()).isTrue();
+      if (gaatNaarBuiten(procesBeans.get(bean.group(1)))) {
+        assertThat(asynchroon).as(template.get("name").asText() + " moet asyncBefore zetten").isTrue();
+      }
+    }
+  }
+
   private static boolean gaatNaarBuiten(Class<?> delegate) {
     if (delegate == null) {
       return false;
