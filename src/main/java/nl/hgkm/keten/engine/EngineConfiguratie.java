@@ -5,6 +5,7 @@ import nl.hgkm.keten.kalender.Klok;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,6 +25,12 @@ public class EngineConfiguratie {
         configuration.setBeans(new ProcesBeanMap(context));
       }
     };
+  }
+
+  /** Refused task completions are 400 in the engine REST API, not 500 (see {@link OngeldigeTaakInvoerRestMapper}). */
+  @Bean
+  ResourceConfigCustomizer ongeldigeTaakInvoerAlsBadRequest() {
+    return config -> config.register(OngeldigeTaakInvoerRestMapper.class);
   }
 
   /** The engine clock: tests move it with {@code ClockUtil.setCurrentTime}, and deadlines move with it. */

@@ -1,6 +1,7 @@
 package nl.hgkm.keten.huisverbod;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.engine.ProcesBean;
 import nl.hgkm.keten.kalender.Klok;
@@ -34,7 +35,7 @@ class BereikbaarheidOpslaan implements TaskListener {
             update huisverbod set bereikbaarheid = :adres, bereikbaarheid_vastgelegd_op = :op
             where zaaknummer = :zaak""")
         .param("adres", adres.strip())
-        .param("op", OffsetDateTime.ofInstant(klok.nu(), java.time.ZoneOffset.UTC))
+        .param("op", OffsetDateTime.ofInstant(klok.nu(), ZoneOffset.UTC))
         .param("zaak", taak.getExecution().getVariable("zaaknummer"))
         .update();
     taak.getExecution().setVariable("bereikbaarheidBekend", true);

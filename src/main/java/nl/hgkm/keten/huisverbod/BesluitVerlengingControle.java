@@ -1,7 +1,8 @@
 package nl.hgkm.keten.huisverbod;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
@@ -61,8 +62,7 @@ class BesluitVerlengingControle implements TaskListener {
     Instant huidigEinde = DatumTijd.lees("huisverbodEindigtOp", zaak.getVariable("huisverbodEindigtOp"));
     Instant nu = klok.nu();
     String rol = beslisser.rol(taak.getVariable("beslisser"));
-    long minuten = Duration.between(opgelegdOp, verlengdTot).toMinutes();
-    int totaleDuurDagen = (int) Math.ceil(minuten / (24.0 * 60));
+    int totaleDuurDagen = kalenderdagenTussen(opgelegdOp, verlengdTot);
 
     String uitkomst = (String) decisionService.evaluateDecisionTableByKey("huisverbod-verlenging", Map.of(
             "beslisser", rol == null ? "ONBEVOEGD" : rol,
@@ -87,6 +87,17 @@ class BesluitVerlengingControle implements TaskListener {
     }
     zaak.setVariable("verlengingUitkomst", uitkomst);
     zaak.setVariable("verlengdDoor", rol);
+  }
+
+  /**
+   * Calendar days from imposition to the new end at local clock time (Wth art. 13), rounded up: exactly four weeks
+   * later at the same local time is 28, one minute later 29, also across a daylight-saving change.
+   */
+  private int kalenderdagenTussen(Instant van, Instant tot) {
+    LocalDateTime begin = kalender.lokaal(van).toLocalDateTime();
+    LocalDateTime einde = kalender.lokaal(tot).toLocalDateTime();
+    long dagen = ChronoUnit.DAYS.between(begin, einde);
+    return (int) (begin.plusDays(dagen).isBefore(einde) ? dagen + 1 : dagen);
   }
 
   private String lokaal(Instant moment) {

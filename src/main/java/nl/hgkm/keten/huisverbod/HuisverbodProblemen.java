@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code errors} list of {field, message} with every field error at once; malformed JSON is a 400 too, with an empty
  * list and the place of the error in {@code detail}.
  */
-@RestControllerAdvice(assignableTypes = HuisverbodController.class)
+@RestControllerAdvice(assignableTypes = {HuisverbodController.class, HuisverbodBerichtenController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class HuisverbodProblemen {
 
@@ -52,6 +52,14 @@ class HuisverbodProblemen {
     probleem.setType(TYPE);
     probleem.setTitle("Niet gevonden");
     return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+  }
+
+  @ExceptionHandler(HuisverbodBerichten.NietVanKrachtException.class)
+  ResponseEntity<ProblemDetail> nietVanKracht(HuisverbodBerichten.NietVanKrachtException fout) {
+    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, fout.getMessage());
+    probleem.setType(TYPE);
+    probleem.setTitle("Huisverbod niet van kracht");
+    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
   }
 
   /** Anything else: the transaction has been rolled back, nothing was stored; the cause goes to the log only. */

@@ -57,6 +57,13 @@ public class BeveiligingConfiguratie {
                 .hasAnyAuthority(Groepen.HULPOFFICIER, Groepen.POLITIE)
             .requestMatchers(pad.matcher(HttpMethod.PUT, "/api/huisverboden/*/bereikbaarheid"))
                 .hasAnyAuthority(Groepen.POLITIE, Groepen.HULPOFFICIER)
+            .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden/*/overtredingen"))
+                .hasAnyAuthority(Groepen.POLITIE, Groepen.HULPOFFICIER)
+            .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden/*/voorlopige-voorziening"),
+                pad.matcher(HttpMethod.POST, "/api/huisverboden/*/uitspraak"))
+                .hasAuthority(Groepen.BURGEMEESTER)
+            .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden/*/hulpaanbod-aanvaard"))
+                .hasAnyAuthority(Groepen.WIJKTEAM, Groepen.BURGEMEESTER)
             .requestMatchers(pad.matcher(HttpMethod.GET, "/api/huisverboden/**"))
                 .hasAnyAuthority(HUISVERBOD_DOSSIER_LEZERS)
             .requestMatchers(pad.matcher("/api/meldcode/**")).hasAuthority(Groepen.PROFESSIONAL)
