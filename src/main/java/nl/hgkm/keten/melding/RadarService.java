@@ -100,7 +100,8 @@ public class RadarService {
    * <ul>
    *   <li>{@code VEILIGHEIDSBEOORDELING} while the {@code melding} instance is at or before the assessment, i.e. has an
    *       activity instance among {@link #TOT_EN_MET_VEILIGHEIDSBEOORDELING} (also when monitoring sent the case
-   *       back to a new assessment);</li>
+   *       back to a new assessment; a {@code monitoring} instance standing in one of those activities counts too,
+   *       should its model hold the renewed assessment itself);</li>
    *   <li>otherwise {@code MONITORING} while a {@code monitoring} instance with the zaaknummer as business key runs;</li>
    *   <li>otherwise {@code NA_VEILIGHEIDSBEOORDELING} while the {@code melding} instance runs.</li>
    * </ul>
@@ -109,11 +110,13 @@ public class RadarService {
    */
   Optional<RadarUitkomst.LopendeZaak> lopendeBetrokkenheid(String zaaknummer) {
     Optional<ProcessInstance> melding = lopend(PROCES_MELDING, zaaknummer);
-    if (melding.isPresent() && totEnMetVeiligheidsbeoordeling(melding.get().getId())) {
-      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, melding.get().getId(),
+    Optional<ProcessInstance> monitoring = lopend(PROCES_MONITORING, zaaknummer);
+    boolean inBeoordeling = melding.map(m -> totEnMetVeiligheidsbeoordeling(m.getId())).orElse(false)
+        || monitoring.map(m -> totEnMetVeiligheidsbeoordeling(m.getId())).orElse(false);
+    if (inBeoordeling) {
+      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, melding.or(() -> monitoring).orElseThrow().getId(),
           LopendeBetrokkenheidFase.VEILIGHEIDSBEOORDELING));
     }
-    Optional<ProcessInstance> monitoring = lopend(PROCES_MONITORING, zaaknummer);
     if (monitoring.isPresent()) {
       return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer,
           melding.orElse(monitoring.get()).getId(), LopendeBetrokkenheidFase.MONITORING));

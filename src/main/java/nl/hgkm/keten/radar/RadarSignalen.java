@@ -208,7 +208,7 @@ public class RadarSignalen {
     variabelen.put("periodeTekst", properties.periodeTekst());
     variabelen.put("melderTypen", melders(meldingen));
     variabelen.put("radarVerhaal", verhaal(meldingen));
-    variabelen.put("registerTreffers", registerTekst(zaaknummer));
+    variabelen.put("registerVerhaal", registerTekst(zaaknummer));
     return variabelen;
   }
 

@@ -126,7 +126,7 @@ class RegisterraadplegingIT {
         .processInstanceBusinessKey(zaaknummer).singleResult();
     assertThat(runtimeService.getVariables(signaal.getId()))
         .containsEntry("signaalHermelding", true)
-        .containsEntry("registerTreffers", "- Veilig Thuis Rotterdam Rijnmond: nu betrokken");
+        .containsEntry("registerVerhaal", "- Veilig Thuis Rotterdam Rijnmond: nu betrokken");
   }
 
   @Test

@@ -143,9 +143,10 @@ class RegisterHttpAdapterTest {
     assertThat(ZONDER_BSN.toString()).doesNotContain("Jansen");
   }
 
+  /** Generous timeouts: a cold WireMock on a busy build machine may take over a second to answer first. */
   private static VeiligThuisRegister adapter(String url, String wachtwoord) {
-    Koppeling koppeling = new Koppeling(URI.create(url), "keten-test", wachtwoord, Duration.ofSeconds(1),
-        Duration.ofSeconds(1));
+    Koppeling koppeling = new Koppeling(URI.create(url), "keten-test", wachtwoord, Duration.ofSeconds(5),
+        Duration.ofSeconds(5));
     return new RegisterHttpAdapter(new RegisterProperties(koppeling), RestClient.builder());
   }
 }
