@@ -97,8 +97,9 @@ public final class Rollen {
           tasklist(), leesProces(HUISVERBOD, HULPAANBOD)),
       rol(Groepen.BURGEMEESTER, "Burgemeester en locoburgemeester",
           tasklist(), leesProces(HUISVERBOD, HULPAANBOD)),
+      // Confirming a hand-over after voorwaarden en vervolg starts the called monitoring: its model, not its instances.
       rol(Groepen.WIJKTEAM, "Lokaal team / wijkteam",
-          tasklist(), leesProces(MELDING, HULPAANBOD)),
+          tasklist(), leesProces(MELDING, HULPAANBOD, MONITORING)),
       rol(Groepen.PROFESSIONAL, "Professional (meldcode)",
           tasklist(),
           // Starts its own weighing in Tasklist: the definition (READ, CREATE_INSTANCE) and a new instance (CREATE).

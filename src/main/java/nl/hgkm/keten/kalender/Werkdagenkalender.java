@@ -109,6 +109,16 @@ public class Werkdagenkalender {
     return vanaf.atZone(tijdzone).plusDays(dagen).toInstant();
   }
 
+  /**
+   * A calendar period (days, months, years) after a moment, at the same local clock time: the moments and the end of a
+   * monitoring plan (ISO-8601 periods such as {@code P3M} from decision monitoring-plan). A month that is too short
+   * ends on its last day (31 January plus P1M is the last day of February); a daylight-saving change does not shift
+   * the hour.
+   */
+  public Instant plusPeriode(Instant vanaf, Period periode) {
+    return vanaf.atZone(tijdzone).plus(periode).toInstant();
+  }
+
   /** A duration-based term (hours, weeks), for terms the domain states as a period rather than in working days. */
   public Instant plus(Instant vanaf, Duration duur) {
     return vanaf.plus(duur);

@@ -38,11 +38,13 @@ public class RadarService {
 
   /**
    * The activities of model {@code melding} up to and including the veiligheidsbeoordeling: the acute check, the
-   * immediate-safety task, and the assessment subprocess with its task and escalation.
+   * immediate-safety task, the assessment subprocess with its task and escalation, and the step that reopens the
+   * assessment when monitoring finds the household unsafe again.
    */
   static final Set<String> TOT_EN_MET_VEILIGHEIDSBEOORDELING = Set.of(
       "Start_MeldingOntvangen", "Beslissing_AcuteOnveiligheid", "Beslissing_StructureleOnveiligheid", "Gateway_Acuut",
-      "directe-veiligheid", "Gateway_NaAcuteCheck", "Subproces_Veiligheidsbeoordeling", TAAK_VEILIGHEIDSBEOORDELING);
+      "directe-veiligheid", "Taak_VeiligheidsbeoordelingHeropenen", "Gateway_NaAcuteCheck",
+      "Subproces_Veiligheidsbeoordeling", TAAK_VEILIGHEIDSBEOORDELING);
 
   private final DossierRepository dossiers;
   private final RuntimeService runtimeService;
@@ -99,27 +101,24 @@ public class RadarService {
    * now (not from history: monitoring can loop back into a new veiligheidsbeoordeling):
    * <ul>
    *   <li>{@code VEILIGHEIDSBEOORDELING} while the {@code melding} instance is at or before the assessment, i.e. has an
-   *       activity instance among {@link #TOT_EN_MET_VEILIGHEIDSBEOORDELING} (also when monitoring sent the case
-   *       back to a new assessment; a {@code monitoring} instance standing in one of those activities counts too,
-   *       should its model hold the renewed assessment itself);</li>
+   *       activity instance among {@link #TOT_EN_MET_VEILIGHEIDSBEOORDELING} (also when monitoring found the household
+   *       unsafe again and the case went back to a new assessment);</li>
    *   <li>otherwise {@code MONITORING} while a {@code monitoring} instance with the zaaknummer as business key runs;</li>
    *   <li>otherwise {@code NA_VEILIGHEIDSBEOORDELING} while the {@code melding} instance runs.</li>
    * </ul>
-   * The instance a vervolgmelding joins is the running {@code melding} instance (it catches message
-   * {@code VervolgMelding}); only a monitoring without one takes it itself.
+   * The instance a vervolgmelding joins: during monitoring the {@code monitoring} instance, which weighs it and may
+   * send the case back to a new assessment; otherwise the {@code melding} instance.
    */
   Optional<RadarUitkomst.LopendeZaak> lopendeBetrokkenheid(String zaaknummer) {
     Optional<ProcessInstance> melding = lopend(PROCES_MELDING, zaaknummer);
     Optional<ProcessInstance> monitoring = lopend(PROCES_MONITORING, zaaknummer);
-    boolean inBeoordeling = melding.map(m -> totEnMetVeiligheidsbeoordeling(m.getId())).orElse(false)
-        || monitoring.map(m -> totEnMetVeiligheidsbeoordeling(m.getId())).orElse(false);
-    if (inBeoordeling) {
-      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, melding.or(() -> monitoring).orElseThrow().getId(),
+    if (melding.isPresent() && totEnMetVeiligheidsbeoordeling(melding.get().getId())) {
+      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, melding.get().getId(),
           LopendeBetrokkenheidFase.VEILIGHEIDSBEOORDELING));
     }
     if (monitoring.isPresent()) {
-      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer,
-          melding.orElse(monitoring.get()).getId(), LopendeBetrokkenheidFase.MONITORING));
+      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, monitoring.get().getId(),
+          LopendeBetrokkenheidFase.MONITORING));
     }
     return melding.map(instantie -> new RadarUitkomst.LopendeZaak(zaaknummer, instantie.getId(),
         LopendeBetrokkenheidFase.NA_VEILIGHEIDSBEOORDELING));

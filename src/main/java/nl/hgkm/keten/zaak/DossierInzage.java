@@ -35,15 +35,18 @@ public class DossierInzage {
   private final HistoryService historyService;
   private final Werkdagenkalender kalender;
   private final ObjectMapper objectMapper;
+  private final MeldcodeAfwegingBron meldcodeAfwegingen;
   private final RadarOverzicht radar;
 
   public DossierInzage(DossierRepository dossiers, AuditLog audit, HistoryService historyService,
-      Werkdagenkalender kalender, ObjectMapper objectMapper, RadarOverzicht radar) {
+      Werkdagenkalender kalender, ObjectMapper objectMapper, MeldcodeAfwegingBron meldcodeAfwegingen,
+      RadarOverzicht radar) {
     this.dossiers = dossiers;
     this.audit = audit;
     this.historyService = historyService;
     this.kalender = kalender;
     this.objectMapper = objectMapper;
+    this.meldcodeAfwegingen = meldcodeAfwegingen;
     this.radar = radar;
   }
 
@@ -95,7 +98,8 @@ public class DossierInzage {
         .map(a -> new DossierWeergave.AuditWeergave(lokaal(a.tijdstip()), a.actor(), a.soort(), a.omschrijving()))
         .toList();
     return new DossierWeergave(new DossierWeergave.ZaakWeergave(zaaknummer, zaak.zaaktype(), zaak.regio(),
-        lokaal(zaak.aangemaaktOp()), zaak.processInstanceId()), meldingen, trail,
+        lokaal(zaak.aangemaaktOp()), zaak.processInstanceId()), meldingen,
+        meldcodeAfwegingen.vanZaak(zaaknummer, beschermdeIdentiteitZichtbaar), trail,
         radarZichtbaar && zaak.zaaktype() == Zaaktype.MELDING ? radar.verhaal(zaak) : null);
   }
 

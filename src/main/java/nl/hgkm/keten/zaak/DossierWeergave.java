@@ -8,10 +8,13 @@ import java.util.Map;
 /**
  * The case file as {@code GET /api/zaken/{zaaknummer}} shows it; times in Europe/Amsterdam.
  *
- * @param radar the radar story of a Veilig Thuis case, for Veilig Thuis roles and the auditor; absent otherwise
+ * @param meldcodeAfwegingen the weighings of professionals that led to a melding of this case (see
+ *                           {@link MeldcodeAfwegingBron})
+ * @param radar              the radar story of a Veilig Thuis case, for Veilig Thuis roles and the auditor; absent
+ *                           otherwise (see {@link RadarOverzicht})
  */
-public record DossierWeergave(ZaakWeergave zaak, List<MeldingWeergave> meldingen, List<AuditWeergave> audit,
-    RadarWeergave radar) {
+public record DossierWeergave(ZaakWeergave zaak, List<MeldingWeergave> meldingen,
+    List<MeldcodeAfwegingWeergave> meldcodeAfwegingen, List<AuditWeergave> audit, RadarWeergave radar) {
 
   public record ZaakWeergave(String zaaknummer, Zaaktype zaaktype, String regio, OffsetDateTime aangemaaktOp,
       String processInstanceId) {}
@@ -38,6 +41,19 @@ public record DossierWeergave(ZaakWeergave zaak, List<MeldingWeergave> meldingen
       boolean identiteitBeschermd) {}
 
   public record BetrokkeneWeergave(String rol, String naam, LocalDate geboortedatum, String bsn) {}
+
+  /**
+   * A professional's meldcode weighing that led to a melding of this case, with the answers it stood on.
+   *
+   * @param professional the user id of the professional, or {@value DossierInzage#ANONIEM} outside Veilig Thuis when
+   *                     the professional was promised anonymity towards the family
+   */
+  public record MeldcodeAfwegingWeergave(String afwegingId, String professional, OffsetDateTime gemeldOp,
+      String besluit, String uitkomst, List<AfwegingsantwoordWeergave> antwoorden) {}
+
+  /** One question of the weighing with the professional's answer and reasoning. */
+  public record AfwegingsantwoordWeergave(int afweging, String vraag, boolean antwoord, String toelichting,
+      OffsetDateTime gegevenOp) {}
 
   public record AuditWeergave(OffsetDateTime tijdstip, String actor, String soort, String omschrijving) {}
 

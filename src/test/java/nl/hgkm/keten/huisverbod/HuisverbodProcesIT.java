@@ -382,12 +382,23 @@ class HuisverbodProcesIT {
     ClockUtil.setCurrentTime(einde.getDuedate());
     managementService.executeJob(einde.getId());
     voerStappenUit(zaak);
-    assertThat(zaak.pi()).isEnded().hasPassed("Einde_NietVerlengd", "Einde_LooptijdVerstreken",
-        "Taak_PolitieEindeMelden", "Taak_ZorgEindeMelden", "Taak_EindeMelden", "Einde_OverdrachtAanVeiligThuis");
+    assertThat(zaak.pi()).hasPassed("Einde_NietVerlengd", "Einde_LooptijdVerstreken",
+        "Taak_PolitieEindeMelden", "Taak_ZorgEindeMelden", "Taak_EindeMelden").isWaitingAt("Monitoring");
     assertThat(Buitensystemen.zorg().verzoeken().stream().filter(v -> v.pad().endsWith("/beeindiging")).count())
         .isEqualTo(1);
     assertThat(mailsOver(zaak.zaaknummer(), "")).extracting(HuisverbodProcesIT::onderwerp)
         .anyMatch(o -> o.contains("beëindigd") || o.contains("afgelopen") || o.contains("einde"));
+
+    // Veilig Thuis monitors the household under the order's zaaknummer; unsafe again, it is reported anew.
+    ProcessInstance monitoring = monitoring(zaak);
+    assertThat(monitoring.getBusinessKey()).isEqualTo(zaak.zaaknummer());
+    monitoringsmoment(monitoring, false);
+    voerStappenUit(zaak);
+    assertThat(zaak.pi()).isEnded().hasPassed("Monitoring", "Taak_VeiligThuisOpnieuwMelden", "Einde_OpnieuwGemeld");
+    assertThat(variabele(zaak, "monitoringUitkomst")).isEqualTo("ONVEILIG");
+    assertThat(variabele(zaak, "afsluitreden")).isEqualTo("OPNIEUW_GEMELD_BIJ_VEILIG_THUIS");
+    assertThat(jdbc.sql("select count(*) from melding where externe_referentie = ?")
+        .param("HV:" + zaak.zaaknummer() + ":monitoring:1").query(Long.class).single()).isEqualTo(1);
   }
 
   // ------------------------------------------------------------------ events while in force (art. 5, 6, 9, 11)
@@ -492,7 +503,19 @@ class HuisverbodProcesIT {
     assertThat(variabele(zaak, "beeindigingsreden")).isEqualTo("INGETROKKEN");
     assertThat(jdbc.sql("select count(*) from zaak_document where zaaknummer = ? and soort like '%INTREKKING%'")
         .param(zaak.zaaknummer()).query(Long.class).single()).isEqualTo(1);
-    assertThat(zaak.pi()).isEnded().hasPassed("Einde_Ingetrokken", "Einde_OverdrachtAanVeiligThuis");
+    assertThat(zaak.pi()).hasPassed("Einde_Ingetrokken", "Taak_EindeMelden").isWaitingAt("Monitoring");
+
+    // Stably safe at every monitoring moment: the case closes and the municipality hears it.
+    ProcessInstance monitoring = monitoring(zaak);
+    while (alsSysteem(() -> managementService.createJobQuery().processInstanceId(monitoring.getId())
+        .activityId("Timer_VolgendMonitoringmoment").count()) == 1) {
+      monitoringsmoment(monitoring, true);
+    }
+    voerStappenUit(zaak);
+    assertThat(zaak.pi()).isEnded().hasPassed("Monitoring", "Einde_AfgeslotenNaMonitoring");
+    assertThat(variabele(zaak, "afsluitreden")).isEqualTo("STABIEL_VEILIG_NA_MONITORING");
+    assertThat(mailsOver(zaak.zaaknummer(), "burgemeester")).extracting(HuisverbodProcesIT::onderwerp)
+        .anyMatch(o -> o.startsWith("Monitoring afgesloten"));
   }
 
   @Test
@@ -691,6 +714,25 @@ class HuisverbodProcesIT {
       }
     }
     throw new AssertionError("Asynchrone stappen blijven komen in " + zaak.zaaknummer());
+  }
+
+  private ProcessInstance monitoring(Zaak zaak) {
+    return alsSysteem(() -> runtimeService.createProcessInstanceQuery().superProcessInstanceId(zaak.pi().getId())
+        .processDefinitionKey("monitoring").singleResult());
+  }
+
+  /** The next monitoring moment falls due and the case worker records it: safe, or unsafe again. */
+  private void monitoringsmoment(ProcessInstance monitoring, boolean veilig) {
+    Job moment = alsSysteem(() -> managementService.createJobQuery().processInstanceId(monitoring.getId())
+        .activityId("Timer_VolgendMonitoringmoment").timers().singleResult());
+    ClockUtil.setCurrentTime(moment.getDuedate());
+    managementService.executeJob(moment.getId());
+    Task taak = taskService.createTaskQuery().processInstanceId(monitoring.getId())
+        .taskDefinitionKey("monitoring-moment").singleResult();
+    alsGebruiker("medewerker", "vt-medewerker");
+    taskService.complete(taak.getId(), Map.of("voorwaardenNageleefd", veilig, "stabielVeilig", veilig,
+        "toelichting", veilig ? "Rustig thuis, afspraken nagekomen" : "Uithuisgeplaatste weer in de woning"));
+    identityService.clearAuthentication();
   }
 
   private Job timer(Zaak zaak, String activiteit) {

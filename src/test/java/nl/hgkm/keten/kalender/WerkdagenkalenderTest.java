@@ -172,6 +172,17 @@ class WerkdagenkalenderTest {
   }
 
   @Test
+  void periodeInMaandenHoudtDeLokaleKloktijdEnEindigtOpDeLaatsteDagVanEenKorteMaand() {
+    // A monitoring plan started Sunday 31 January 2027 10:00 CET: P1M ends on 28 February (CET), P3M on 30 April (CEST).
+    Instant start = ZonedDateTime.parse("2027-01-31T10:00:00+01:00").toInstant();
+    assertThat(kalender.plusPeriode(start, Period.parse("P1M")).atZone(AMSTERDAM).toLocalDateTime().toString())
+        .isEqualTo("2027-02-28T10:00");
+    assertThat(kalender.plusPeriode(start, Period.parse("P3M"))).isEqualTo(Instant.parse("2027-04-30T08:00:00Z"));
+    assertThat(kalender.plusPeriode(start, Period.parse("P12M")))
+        .isEqualTo(ZonedDateTime.parse("2028-01-31T10:00:00+01:00").toInstant());
+  }
+
+  @Test
   void negatiefAantalWerkdagenIsEenFout() {
     assertThatThrownBy(() -> kalender.werkdagenNa(LocalDate.of(2026, 1, 5), -1))
         .isInstanceOf(IllegalArgumentException.class);

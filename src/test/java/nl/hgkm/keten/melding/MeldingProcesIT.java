@@ -162,6 +162,7 @@ class MeldingProcesIT {
         .taskDefinitionKey("escalatie-veiligheidsbeoordeling").count()).isZero();
     voerTerugkoppelingUit(zaak);
     assertThat(zaak.pi()).isEnded().hasPassed("Einde_BemoeienisBeeindigd", "Timer_VeiligheidsbeoordelingVerlopen");
+    assertThat(historisch(zaak, "afsluitreden")).isEqualTo("EINDE_BEMOEIENIS");
   }
 
   @Test
@@ -195,6 +196,9 @@ class MeldingProcesIT {
     assertThat(kandidaatGroepen(overdracht)).containsExactly("wijkteam");
     complete(overdracht, withVariables("overdrachtGeaccepteerd", true, "toelichtingOverdracht", "Start maandag"));
     assertThat(zaak.pi()).isEnded().hasPassed("Einde_Overgedragen", "Einde_MelderTeruggekoppeld");
+    assertThat(historisch(zaak, "afsluitreden")).isEqualTo("OVERGEDRAGEN");
+    assertThat(jdbc.sql("select omschrijving from audit_gebeurtenis where zaaknummer = ? and soort = 'ZAAK_AFGESLOTEN'")
+        .param(zaak.zaaknummer()).query(String.class).single()).startsWith("Overgedragen aan het lokale team");
   }
 
   @Test
@@ -216,8 +220,25 @@ class MeldingProcesIT {
     complete(taak(zaak, "overdracht-bevestigen"),
         withVariables("overdrachtGeaccepteerd", true, "toelichtingOverdracht", "Compleet"));
 
-    assertThat(zaak.pi()).isEnded().hasPassedInOrder("veiligheidsvoorwaarden-vaststellen", "overdracht-bevestigen",
-        "overdracht-aanvullen", "overdracht-bevestigen", "Einde_MonitoringVoorwaardenEnVervolg");
+    assertThat(zaak.pi()).hasPassedInOrder("veiligheidsvoorwaarden-vaststellen", "overdracht-bevestigen",
+        "overdracht-aanvullen", "overdracht-bevestigen").isWaitingAt("Monitoring");
+    ProcessInstance monitoring = monitoring(zaak);
+    assertThat(monitoring.getBusinessKey()).isEqualTo(zaak.zaaknummer());
+    assertThat(monitoring).variables().containsEntry("herkomst", "VOORWAARDEN_EN_VERVOLG")
+        .containsEntry("veiligheidsvoorwaarden", "Geen geweld in bijzijn van de kinderen; vader volgt agressieregulatie")
+        .containsEntry("overdrachtAan", "Wijkteam Oost").containsEntry("monitoringInterval", "P3M");
+
+    int momenten = 0;
+    while (managementService.createJobQuery().processInstanceId(monitoring.getId())
+        .activityId("Timer_VolgendMonitoringmoment").count() == 1) {
+      monitoringsmoment(monitoring, true);
+      momenten++;
+    }
+    execute(job("Taak_PartnersInformeren", monitoring));
+    assertThat(momenten).isEqualTo(4);
+    assertThat(zaak.pi()).isEnded().hasPassedInOrder("Monitoring", "Einde_AfgeslotenNaMonitoring");
+    assertThat(historisch(zaak, "monitoringUitkomst")).isEqualTo("STABIEL_VEILIG");
+    assertThat(historisch(zaak, "afsluitreden")).isEqualTo("STABIEL_VEILIG_NA_MONITORING");
   }
 
   @Test
@@ -262,7 +283,20 @@ class MeldingProcesIT {
     assertThat(mails).hasSize(2);
     assertThat(mails.get(1).getSubject()).contains("na het onderzoek");
     assertThat(GreenMailUtil.getBody(mails.get(1))).contains("veiligheidsvoorwaarden gesteld");
-    assertThat(zaak.pi()).isEnded().hasPassed("Einde_MonitoringNaOnderzoek", "Einde_EscalatieOnderzoek");
+    assertThat(zaak.pi()).hasPassed("Einde_EscalatieOnderzoek").isWaitingAt("Monitoring");
+    ProcessInstance monitoring = monitoring(zaak);
+    assertThat(monitoring).variables().containsEntry("herkomst", "ONDERZOEK")
+        .containsEntry("veiligheidsvoorwaarden", "Moeder en kinderen in opvang");
+
+    // Unsafe again at the first moment (Friday 8 October 2027): a new assessment in the same case, 5 working days.
+    monitoringsmoment(monitoring, false);
+    assertThat(monitoring).isEnded().hasPassed("Einde_OpnieuwOnveilig");
+    assertThat(zaak.pi()).hasPassedInOrder("Monitoring", "Taak_VeiligheidsbeoordelingHeropenen")
+        .isWaitingAt("veiligheidsbeoordeling");
+    assertThat(zaak.pi()).variables().containsEntry("monitoringUitkomst", "ONVEILIG")
+        .containsEntry("deadline", "2027-10-15");
+    assertThat(taak(zaak, "veiligheidsbeoordeling").getDueDate().toInstant())
+        .isEqualTo(OffsetDateTime.parse("2027-10-15T23:59:59+02:00").toInstant());
   }
 
   @Test
@@ -275,6 +309,7 @@ class MeldingProcesIT {
         "veiligheidsvoorwaardenGesteld", false, "conclusieOnderzoek", "Geen huiselijk geweld vastgesteld"));
     voerTerugkoppelingUit(zaak);
     assertThat(zaak.pi()).isEnded().hasPassed("Einde_AfgeslotenNaOnderzoek").hasNotPassed("escalatie-onderzoek");
+    assertThat(historisch(zaak, "afsluitreden")).isEqualTo("GEEN_VOORWAARDEN_NA_ONDERZOEK");
   }
 
   @Test
@@ -285,7 +320,9 @@ class MeldingProcesIT {
     voerTerugkoppelingUit(zaak);
     complete(taak(zaak, "verzoek-rvdk"), withVariables("verzoekRvdkVerzonden", true, "collegeGeinformeerd", true,
         "toelichtingVerzoekRvdk", "Ondertoezichtstelling nodig"));
-    assertThat(zaak.pi()).isEnded().hasPassed("Einde_MonitoringNaVerzoekRvdk");
+    assertThat(zaak.pi()).isWaitingAt("Monitoring");
+    assertThat(monitoring(zaak)).variables().containsEntry("herkomst", "VERZOEK_ONDERZOEK_RVDK")
+        .containsEntry("monitoringInterval", "P3M").containsEntry("monitoringDuur", "P12M");
   }
 
   @Test
@@ -295,7 +332,10 @@ class MeldingProcesIT {
     completeBeoordeling(zaak, Map.of("structureel", true, "complexHerhaaldMeerdereLeefgebieden", true));
     voerTerugkoppelingUit(zaak);
     complete(taak(zaak, "aanmelding-mda"), withVariables("casusregisseur", "Zorg- en Veiligheidshuis, J. de Boer"));
-    assertThat(zaak.pi()).isEnded().hasPassed("Einde_MonitoringMdaPlusPlus");
+    assertThat(zaak.pi()).isWaitingAt("Monitoring");
+    assertThat(monitoring(zaak)).variables().containsEntry("herkomst", "MDA_PLUSPLUS")
+        .containsEntry("monitoringInterval", "P1M").containsEntry("monitoringDuur", "P24M")
+        .containsEntry("risicoprofiel", "HOOG");
   }
 
   @Test
@@ -305,6 +345,7 @@ class MeldingProcesIT {
     completeBeoordeling(zaak, Map.of("betreftHGofKM", false));
     voerTerugkoppelingUit(zaak);
     assertThat(zaak.pi()).isEnded().hasPassed("Einde_OmgezetInAdvies");
+    assertThat(historisch(zaak, "afsluitreden")).isEqualTo("OMGEZET_IN_ADVIES");
     assertThat(GreenMailUtil.getBody(enigeMailAan(zaak.melderEmail(), zaak.zaaknummer())))
         .contains("geen vervolg").contains("omgezet in een advies");
   }
@@ -512,11 +553,32 @@ class MeldingProcesIT {
   /** Executes the pending feedback mail of the case, if the feedback process waits at it. */
   private void voerTerugkoppelingUit(Zaak zaak) {
     for (ProcessInstance sub : runtimeService.createProcessInstanceQuery().superProcessInstanceId(zaak.pi().getId())
-        .list()) {
+        .processDefinitionKey("terugkoppeling").list()) {
       for (Job j : managementService.createJobQuery().processInstanceId(sub.getId()).list()) {
         managementService.executeJob(j.getId());
       }
     }
+  }
+
+  private ProcessInstance monitoring(Zaak zaak) {
+    return runtimeService.createProcessInstanceQuery().superProcessInstanceId(zaak.pi().getId())
+        .processDefinitionKey("monitoring").singleResult();
+  }
+
+  /** The next monitoring moment falls due and the case worker records it: safe, or unsafe again. */
+  private void monitoringsmoment(ProcessInstance monitoring, boolean veilig) {
+    Job moment = managementService.createJobQuery().processInstanceId(monitoring.getId())
+        .activityId("Timer_VolgendMonitoringmoment").timers().singleResult();
+    ClockUtil.setCurrentTime(moment.getDuedate());
+    execute(moment);
+    complete(taskService.createTaskQuery().processInstanceId(monitoring.getId())
+        .taskDefinitionKey("monitoring-moment").singleResult(), withVariables("voorwaardenNageleefd", veilig,
+        "stabielVeilig", veilig, "toelichting", veilig ? "Afspraken nagekomen" : "Nieuw incident volgens school"));
+  }
+
+  private Object historisch(Zaak zaak, String naam) {
+    return historyService.createHistoricVariableInstanceQuery().processInstanceId(zaak.pi().getId())
+        .variableName(naam).list().stream().map(v -> v.getValue()).findFirst().orElse(null);
   }
 
   private List<String> kandidaatGroepen(Task taak) {

@@ -41,9 +41,7 @@ import org.springframework.http.ResponseEntity;
  * running process, so Veilig Thuis is not involved any more: a match is earlier involvement, a hermelding), and the
  * phase of a running case read from where its real {@code melding} instance stands now, for cases filed through
  * the API.
- *
- * <p>Not tested here: the {@code MONITORING} phase. It needs the {@code monitoring} model (a colleague's work, not yet
- * on main); a test-only model under that key would test nothing real.
+ * (The way back from monitoring into a new assessment through the intake is in MonitoringProcesIT.)
  */
 @KetenIntegratieTest
 class RadarServiceIT {
@@ -262,6 +260,33 @@ class RadarServiceIT {
     assertThat(fase(melding)).isEqualTo(LopendeBetrokkenheidFase.NA_VEILIGHEIDSBEOORDELING);
   }
 
+  @Test
+  @DisplayName("Voorwaarden gesteld en overdracht bevestigd: monitoring loopt, fase MONITORING, in de monitoringinstantie")
+  void tijdensMonitoring() {
+    JsonNode melding = meld(TestMeldingen.geldig(ONTVANGEN));
+    String pid = melding.path("processInstanceId").asText();
+    Map<String, Object> invoer = beoordeling();
+    invoer.put("structureel", true);
+    taskService.complete(taak(pid, "veiligheidsbeoordeling"), invoer);
+    assertThat(runtimeService.getVariable(pid, "vervolg")).isEqualTo("VOORWAARDEN_EN_VERVOLG");
+    taskService.complete(taak(pid, "veiligheidsvoorwaarden-vaststellen"), Map.of(
+        "veiligheidsvoorwaarden", "Geen geweld waar de kinderen bij zijn", "overdrachtAan", "Wijkteam Oost"));
+    taskService.complete(taak(pid, "overdracht-bevestigen"), Map.of(
+        "overdrachtGeaccepteerd", true, "toelichtingOverdracht", "Start maandag"));
+    assertThat(runtimeService.getActiveActivityIds(pid)).contains("Monitoring");
+    String monitoring = runtimeService.createProcessInstanceQuery().processDefinitionKey("monitoring")
+        .processInstanceBusinessKey(melding.path("zaaknummer").asText()).singleResult().getId();
+
+    assertThat(radar.lopendeBetrokkenheid(melding.path("zaaknummer").asText())).hasValueSatisfying(lopend -> {
+      assertThat(lopend.fase()).isEqualTo(LopendeBetrokkenheidFase.MONITORING);
+      assertThat(lopend.processInstanceId()).as("de monitoring weegt een vervolgmelding").isEqualTo(monitoring);
+    });
+  }
+
+  private String taak(String pid, String sleutel) {
+    return taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(sleutel).singleResult().getId();
+  }
+
   private JsonNode meld(ObjectNode body) {
     ResponseEntity<String> antwoord = TestMeldingen.post(http, TestGebruikers.INTAKE, body);
     assertThat(antwoord.getStatusCode()).as(antwoord.getBody()).isEqualTo(HttpStatus.CREATED);
@@ -279,6 +304,11 @@ class RadarServiceIT {
 
   /** The assessment completed with a hand-over to the local team: the case waits at overdracht-bevestigen. */
   private void rondVeiligheidsbeoordelingAf(String pid) {
+    taskService.complete(taak(pid, "veiligheidsbeoordeling"), beoordeling());
+  }
+
+  /** Inputs of vervolg-na-veiligheidsbeoordeling that lead to OVERDRACHT_LOKAAL_TEAM. */
+  private static Map<String, Object> beoordeling() {
     Map<String, Object> invoer = new HashMap<>();
     invoer.put("betreftHGofKM", true);
     invoer.put("minderjarigeErnstigBedreigdMaatregelNodig", false);
@@ -293,8 +323,7 @@ class RadarServiceIT {
     invoer.put("zelfredzaamGeenVervolgNodig", false);
     invoer.put("melderRolInVervolg", false);
     invoer.put("toelichtingVeiligheidsbeoordeling", "Beoordeeld na gesprekken met betrokkenen");
-    taskService.complete(taskService.createTaskQuery().processInstanceId(pid)
-        .taskDefinitionKey("veiligheidsbeoordeling").singleResult().getId(), invoer);
+    return invoer;
   }
 
   private static MeldingVerzoek.Persoon persoon(String naam, LocalDate geboortedatum, String bsn) {

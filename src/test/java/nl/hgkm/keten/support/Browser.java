@@ -55,7 +55,7 @@ public final class Browser implements AutoCloseable {
     opties.setBinary(CHROMIUM.toFile());
     opties.addArguments("--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-        "--window-size=1400,1100", "--lang=nl-NL", "--user-data-dir=" + profiel);
+        "--window-size=1400,1600", "--lang=nl-NL", "--user-data-dir=" + profiel);
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
     return new Browser(new ChromeDriver(service, opties), profiel, "http://localhost:" + poort);
@@ -77,12 +77,20 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, WACHTTIJD).until(ExpectedConditions.elementToBeClickable(selector));
   }
 
-  /** Scrolls the element to the middle of the window (clear of Tasklist's fixed footer) and clicks it. */
+  /**
+   * Scrolls the element to the middle of the window and clicks it. Tasklist's fixed footer covers the bottom rows
+   * of a short form (its Save and Complete buttons): then the click goes to the element itself, as a user who
+   * scrolls a little further would.
+   */
   public void klik(By selector) {
     WebElement element = wachtTotKlikbaar(selector);
     ((org.openqa.selenium.JavascriptExecutor) driver)
         .executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wachtTotKlikbaar(selector).click();
+    try {
+      wachtTotKlikbaar(selector).click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException onderVoettekst) {
+      ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
   }
 
   /** Scrolls the field into view and types into it. */
