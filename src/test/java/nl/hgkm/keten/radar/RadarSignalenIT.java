@@ -8,9 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.kalender.Klok;
@@ -21,17 +24,21 @@ import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,9 +46,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The radar over time, through the intake API: repeat reports about one household within the period flag the case
  * to vt-teamleider as a candidate for MDA++ (process radarsignaal), once per reason, and the case file shows one
- * radar story across the meldingen and cases.
+ * radar story across the meldingen and cases. Together the stories pass every flow node of {@code radarsignaal}.
  */
 @KetenIntegratieTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RadarSignalenIT {
 
   /** A Monday; every melding of a test is received after it. */
@@ -52,6 +60,7 @@ class RadarSignalenIT {
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
   @Autowired RadarRepository radarRepository;
   @Autowired RadarProperties radarProperties;
   @Autowired AuditLog audit;
@@ -63,8 +72,11 @@ class RadarSignalenIT {
   String bsnMoeder;
   String kind;
 
+  /** The cases this class flagged, for the coverage check at the end. */
+  private final Set<String> zaken = new HashSet<>();
+
   @BeforeAll
-  static void gebruikers(@Autowired IdentityService identityService) {
+  void gebruikers(@Autowired IdentityService identityService) {
     TestGebruikers.zorgVoorAlle(identityService);
   }
 
@@ -251,6 +263,41 @@ class RadarSignalenIT {
     assertThat(radarsignalen(uiteen)).isEmpty();
   }
 
+  @Test
+  @DisplayName("De teamleider beveelt geen MDA++ aan: vastgelegd, de zaak gaat gewoon door")
+  void deTeamleiderBeveeltGeenMdaAan() {
+    String zaaknummer = drieMeldingen();
+    Task taak = taak(enigRadarsignaal(zaaknummer));
+
+    taskService.complete(taak.getId(), Map.of("mdaAanmelden", false,
+        "toelichting", "Lopende hulp van het wijkteam pakt dit op; geen MDA++ nodig."));
+
+    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(taak.getProcessInstanceId())
+        .activityId("Einde_GeenMda").count()).isEqualTo(1);
+    assertThat(radarRepository.signalen(zaaknummer)).singleElement().satisfies(signaal -> {
+      assertThat(signaal.mdaAanmelden()).isFalse();
+      assertThat(signaal.beoordeeldDoor()).isEqualTo("systeem");
+    });
+    assertThat(audit.van(zaaknummer)).last().satisfies(regel -> assertThat(regel.omschrijving())
+        .contains("geen aanmelding voor MDA++").doesNotContain("wijkteam"));
+  }
+
+  @AfterAll
+  void elkStroomelementVanRadarsignaalIsDoorlopen() {
+    String definitieId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("radarsignaal")
+        .latestVersion().singleResult().getId();
+    Set<String> alle = repositoryService.getBpmnModelInstance(definitieId).getModelElementsByType(FlowNode.class)
+        .stream().map(FlowNode::getId).collect(Collectors.toSet());
+    Set<String> doorlopen = zaken.stream()
+        .flatMap(zaak -> historyService.createHistoricProcessInstanceQuery().processDefinitionKey("radarsignaal")
+            .processInstanceBusinessKey(zaak).list().stream())
+        .flatMap(pi -> historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list()
+            .stream())
+        .map(activiteit -> activiteit.getActivityId())
+        .collect(Collectors.toSet());
+    assertThat(doorlopen).containsAll(alle);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** Three meldingen about the mother within four months: the case is flagged. */
@@ -269,6 +316,7 @@ class RadarSignalenIT {
   }
 
   private List<ProcessInstance> radarsignalen(String zaaknummer) {
+    zaken.add(zaaknummer);
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("radarsignaal")
         .processInstanceBusinessKey(zaaknummer).list();
   }

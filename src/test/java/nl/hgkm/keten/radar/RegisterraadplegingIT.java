@@ -17,8 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import nl.hgkm.keten.support.Buitensysteem;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
@@ -26,18 +29,23 @@ import nl.hgkm.keten.zaak.AuditGebeurtenis;
 import nl.hgkm.keten.zaak.AuditLog;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +53,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The national Veilig Thuis-register after an intake, as the engine runs it (process registerraadpleging, its
  * asynchronous steps with retry profile {@code retry.register}), against the register as a WireMock server.
+ * Together the stories pass every flow node of {@code registerraadpleging}.
  */
 @KetenIntegratieTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RegisterraadplegingIT {
 
   static final OffsetDateTime ONTVANGEN = OffsetDateTime.parse("2027-02-15T09:00:00+01:00");
@@ -59,14 +69,19 @@ class RegisterraadplegingIT {
   @Autowired RuntimeService runtimeService;
   @Autowired ManagementService managementService;
   @Autowired AuditLog audit;
+  @Autowired HistoryService historyService;
+  @Autowired RepositoryService repositoryService;
 
   private final Buitensysteem register = Buitensystemen.register();
   RadarApi api;
   String naam;
   String bsn;
 
+  /** The cases this class looked up, for the coverage check at the end. */
+  private final Set<String> zaken = new HashSet<>();
+
   @BeforeAll
-  static void gebruikers(@Autowired IdentityService identityService) {
+  void gebruikers(@Autowired IdentityService identityService) {
     TestGebruikers.zorgVoorAlle(identityService);
   }
 
@@ -233,6 +248,22 @@ class RegisterraadplegingIT {
     assertThat(register.geslaagd(REGISTER_RAADPLEGINGEN)).isEqualTo(1);
   }
 
+  @AfterAll
+  void elkStroomelementVanRegisterraadplegingIsDoorlopen() {
+    String definitieId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("registerraadpleging")
+        .latestVersion().singleResult().getId();
+    Set<String> alle = repositoryService.getBpmnModelInstance(definitieId).getModelElementsByType(FlowNode.class)
+        .stream().map(FlowNode::getId).collect(Collectors.toSet());
+    Set<String> doorlopen = zaken.stream()
+        .flatMap(zaak -> historyService.createHistoricProcessInstanceQuery()
+            .processDefinitionKey("registerraadpleging").processInstanceBusinessKey(zaak).list().stream())
+        .flatMap(pi -> historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list()
+            .stream())
+        .map(activiteit -> activiteit.getActivityId())
+        .collect(Collectors.toSet());
+    assertThat(doorlopen).containsAll(alle);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   /** The register knows this test's BSN in {@code regio}. */
@@ -246,6 +277,7 @@ class RegisterraadplegingIT {
   }
 
   private ProcessInstance raadpleging(String zaaknummer) {
+    zaken.add(zaaknummer);
     return runtimeService.createProcessInstanceQuery().processDefinitionKey("registerraadpleging")
         .processInstanceBusinessKey(zaaknummer).singleResult();
   }
