@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -109,6 +111,15 @@ class MeldcodeAfwegingProcesIT {
         .containsEntry("MELDER_EMAIL", "professional@demo.keten-hgkm.example")
         .containsEntry("GEREGISTREERD_DOOR", PROFESSIONAL);
     assertThat((String) melding.get("SIGNALEN")).contains("\"kindStelselmatigGetuigeHG\":true");
+    // the persons and texts of the form went to the case file, not into the engine history
+    List<String> inHistorie = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .list().stream().map(HistoricVariableInstance::getName).toList();
+    assertThat(inHistorie).contains("regio", "afwegingId", "zaaknummer")
+        .doesNotContain("betrokkene1Naam", "betrokkene1Bsn", "betrokkene1Geboortedatum", "omschrijving", "melderNaam",
+            "toelichting1");
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+        .extracting(d -> ((HistoricVariableUpdate) d).getVariableName())
+        .contains("betrokkene1Rol").doesNotContain("betrokkene1Naam", "betrokkene1Bsn", "omschrijving");
   }
 
   @Test
