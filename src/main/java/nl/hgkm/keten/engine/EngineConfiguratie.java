@@ -1,7 +1,10 @@
 package nl.hgkm.keten.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import nl.hgkm.keten.kalender.Klok;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -18,11 +21,18 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguratie {
 
   @Bean
-  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context) {
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setBeans(new ProcesBeanMap(context));
+        // The history goes to the database through one handler that leaves out configured personal data.
+        configuration.setEnableDefaultDbHistoryEventHandler(false);
+        List<HistoryEventHandler> handlers = new ArrayList<>(
+            configuration.getCustomHistoryEventHandlers() == null ? List.of()
+                : configuration.getCustomHistoryEventHandlers());
+        handlers.add(new PersoonsgegevensBuitenHistorie(historie.nietBewaren()));
+        configuration.setCustomHistoryEventHandlers(handlers);
       }
     };
   }

@@ -1,5 +1,8 @@
 package nl.hgkm.keten.huisverbod;
 
+import nl.hgkm.keten.zaak.IntakeAntwoorden;
+import nl.hgkm.keten.zaak.ZaaknummerGenerator;
+import nl.hgkm.keten.zaak.Zaaktype;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -37,16 +40,16 @@ class HuisverbodIntake {
   record Resultaat(boolean nieuw, HuisverbodAntwoord antwoord) {}
 
   private final HuisverbodRepository dossiers;
-  private final HuisverbodIntakeAntwoorden antwoorden;
-  private final HuisverbodZaaknummer zaaknummers;
+  private final IntakeAntwoorden antwoorden;
+  private final ZaaknummerGenerator zaaknummers;
   private final RuntimeService runtimeService;
   private final Klok klok;
   private final ZoneId tijdzone;
   private final ObjectMapper objectMapper;
   private final TransactionTemplate transactie;
 
-  HuisverbodIntake(HuisverbodRepository dossiers, HuisverbodIntakeAntwoorden antwoorden,
-      HuisverbodZaaknummer zaaknummers, RuntimeService runtimeService, Klok klok, Werkdagenkalender kalender,
+  HuisverbodIntake(HuisverbodRepository dossiers, IntakeAntwoorden antwoorden,
+      ZaaknummerGenerator zaaknummers, RuntimeService runtimeService, Klok klok, Werkdagenkalender kalender,
       ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
     this.dossiers = dossiers;
     this.antwoorden = antwoorden;
@@ -75,16 +78,17 @@ class HuisverbodIntake {
   private Optional<Resultaat> eerderAntwoord(String referentie) {
     return referentie == null
         ? Optional.empty()
-        : antwoorden.vind(referentie).map(json -> new Resultaat(false, lees(json)));
+        : antwoorden.vind(referentie, IntakeAntwoorden.Soort.HUISVERBOD)
+            .map(antwoord -> new Resultaat(false, lees(antwoord.body())));
   }
 
   private HuisverbodAntwoord registreer(HuisverbodVoorstel voorstel, String gebruiker) {
     String referentie = voorstel.externeReferentie();
     if (referentie != null) {
-      antwoorden.claim(referentie);
+      antwoorden.claim(referentie, IntakeAntwoorden.Soort.HUISVERBOD);
     }
     Instant nu = klok.nu();
-    String zaaknummer = zaaknummers.volgende();
+    String zaaknummer = zaaknummers.volgende(Zaaktype.HUISVERBOD);
     boolean plegerMeerderjarig =
         Leeftijd.isMeerderjarig(voorstel.pleger().geboortedatum(), voorstel.incidentOp(), tijdzone);
 
@@ -114,7 +118,8 @@ class HuisverbodIntake {
 
     HuisverbodAntwoord antwoord = new HuisverbodAntwoord(zaaknummer, instantie.getId(), advies);
     if (referentie != null) {
-      antwoorden.vastleggen(referentie, HttpStatus.CREATED.value(), schrijf(antwoord));
+      antwoorden.vastleggen(referentie, IntakeAntwoorden.Soort.HUISVERBOD, HttpStatus.CREATED.value(),
+          schrijf(antwoord));
     }
     return antwoord;
   }

@@ -1,5 +1,6 @@
 package nl.hgkm.keten.huisverbod;
 
+import nl.hgkm.keten.zaak.Bsn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -337,11 +338,11 @@ class HuisverbodValidatie {
       if (node == null) {
         return null;
       }
-      if (!node.isTextual() || !Elfproef.negenCijfers(node.asText())) {
+      if (!node.isTextual() || !Bsn.heeftNegenCijfers(node.asText())) {
         fout(naam, "moet een burgerservicenummer van 9 cijfers zijn, als tekst (\"111222333\")");
         return null;
       }
-      if (!Elfproef.geldig(node.asText())) {
+      if (!Bsn.isGeldig(node.asText())) {
         fout(naam, "is geen geldig burgerservicenummer (voldoet niet aan de 11-proef)");
         return null;
       }

@@ -25,10 +25,10 @@ import org.springframework.stereotype.Component;
  * Checks a melding against contract §5 and reports every field error at once, with the field's path in the body
  * ({@code melder.type}, {@code betrokkenen[0].bsn}) and a Dutch message. It reads the JSON tree itself rather than
  * letting Jackson bind it, so that a wrong type is one field error among the others instead of a failure that hides
- * them.
+ * them. Public for the meldcode weighing, which files a melding with the same body and the same checks.
  */
 @Component
-class MeldingValidatie {
+public class MeldingValidatie {
 
   static final int MAXIMALE_REFERENTIE = 100;
   static final int MAXIMALE_NAAM = 200;
@@ -53,7 +53,8 @@ class MeldingValidatie {
     this.kalender = kalender;
   }
 
-  MeldingVerzoek valideer(JsonNode body) {
+  /** @throws OngeldigeMeldingException with every field error at once */
+  public MeldingVerzoek valideer(JsonNode body) {
     if (body == null || !body.isObject()) {
       throw new OngeldigeMeldingException(List.of(new VeldFout("", "De melding moet een JSON-object zijn.")));
     }

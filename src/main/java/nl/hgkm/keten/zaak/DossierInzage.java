@@ -35,14 +35,16 @@ public class DossierInzage {
   private final HistoryService historyService;
   private final Werkdagenkalender kalender;
   private final ObjectMapper objectMapper;
+  private final MeldcodeAfwegingBron meldcodeAfwegingen;
 
   public DossierInzage(DossierRepository dossiers, AuditLog audit, HistoryService historyService,
-      Werkdagenkalender kalender, ObjectMapper objectMapper) {
+      Werkdagenkalender kalender, ObjectMapper objectMapper, MeldcodeAfwegingBron meldcodeAfwegingen) {
     this.dossiers = dossiers;
     this.audit = audit;
     this.historyService = historyService;
     this.kalender = kalender;
     this.objectMapper = objectMapper;
+    this.meldcodeAfwegingen = meldcodeAfwegingen;
   }
 
   @Transactional(readOnly = true)
@@ -89,7 +91,8 @@ public class DossierInzage {
         .map(a -> new DossierWeergave.AuditWeergave(lokaal(a.tijdstip()), a.actor(), a.soort(), a.omschrijving()))
         .toList();
     return new DossierWeergave(new DossierWeergave.ZaakWeergave(zaaknummer, zaak.zaaktype(), zaak.regio(),
-        lokaal(zaak.aangemaaktOp()), zaak.processInstanceId()), meldingen, trail);
+        lokaal(zaak.aangemaaktOp()), zaak.processInstanceId()), meldingen,
+        meldcodeAfwegingen.vanZaak(zaaknummer, beschermdeIdentiteitZichtbaar), trail);
   }
 
   private static DossierWeergave.MelderWeergave melder(Melding melding, BeschermdeMelder beschermd) {
