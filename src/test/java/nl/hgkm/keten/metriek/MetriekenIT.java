@@ -102,6 +102,8 @@ class MetriekenIT {
         .isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(post("/api/huisverboden", "hovj", JSON.createObjectNode()).getStatusCode())
         .isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(post("/api/meldcode/afweging/" + UUID.randomUUID() + "/melding", "professional", melding(null))
+        .getStatusCode().is4xxClientError()).isTrue();
 
     PrometheusTekst na = peil();
 
@@ -110,6 +112,7 @@ class MetriekenIT {
     assertThat(verschil(voor, na, "keten_intake_total", "soort", "melding", "uitkomst", "geweigerd")).isEqualTo(1);
     assertThat(verschil(voor, na, "keten_intake_total", "soort", "huisverbod", "uitkomst", "geweigerd")).isEqualTo(1);
     assertThat(verschil(voor, na, "keten_intake_total", "soort", "huisverbod", "uitkomst", "aangenomen")).isZero();
+    assertThat(verschil(voor, na, "keten_intake_total", "soort", "meldcode", "uitkomst", "geweigerd")).isEqualTo(1);
     assertThat(verschil(voor, na, "keten_taken_open",
         "proces", "melding", "taak", "veiligheidsbeoordeling", "groep", "vt-medewerker")).isEqualTo(3);
     // The inspectorate's figure: the clock is past their due date.
