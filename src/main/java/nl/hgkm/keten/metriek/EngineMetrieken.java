@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,9 +32,9 @@ public class EngineMetrieken {
 
   /** The statutory terms the inspectorate asks about: process melding, task key, term name (label termijn). */
   static final String TERMIJN_PROCES = "melding";
-  static final Map<String, String> TERMIJN_PER_TAAK = new LinkedHashMap<>(Map.of(
+  static final Map<String, String> TERMIJN_PER_TAAK = Map.of(
       "veiligheidsbeoordeling", "veiligheidsbeoordeling",
-      "onderzoek", "onderzoek"));
+      "onderzoek", "onderzoek");
 
   static final String TAKEN_OPEN = "keten.taken.open";
   static final String TERMIJNEN_VERSTREKEN = "keten.termijnen.verstreken";
