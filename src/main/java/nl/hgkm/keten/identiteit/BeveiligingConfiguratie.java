@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import nl.hgkm.keten.metriek.MetriekProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,7 +24,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what. {@code /api} and {@code /engine-rest} take HTTP Basic against the engine's users;
- * {@code /actuator/health} is the only thing open without credentials. The webapps ({@code /camunda}) keep
+ * {@code /actuator/health} is the only thing open without credentials (its details only for a logged-in user).
+ * Metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}) only for the groups in
+ * {@code keten.metriek.lezers} (default camunda-admin; docs/metrieken.md). The webapps ({@code /camunda}) keep
  * Camunda's own login and are not touched here.
  */
 @Configuration
@@ -43,7 +46,7 @@ public class BeveiligingConfiguratie {
 
   @Bean
   SecurityFilterChain apiBeveiliging(HttpSecurity http, AuthenticationManager authenticationManager,
-      IdentityService identityService, ObjectMapper objectMapper) throws Exception {
+      IdentityService identityService, ObjectMapper objectMapper, MetriekProperties metriek) throws Exception {
     // Path patterns on the whole request path: /engine-rest is a Jersey servlet, not Spring MVC.
     PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(
@@ -51,6 +54,9 @@ public class BeveiligingConfiguratie {
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(regels -> regels
             .requestMatchers(pad.matcher("/actuator/health"), pad.matcher("/actuator/health/**")).permitAll()
+            .requestMatchers(pad.matcher("/actuator/prometheus"), pad.matcher("/actuator/metrics"),
+                pad.matcher("/actuator/metrics/**"))
+                .hasAnyAuthority(metriek.lezers().toArray(String[]::new))
             .requestMatchers(pad.matcher(HttpMethod.POST, "/api/meldingen"))
                 .hasAnyAuthority(Groepen.VT_INTAKE, Groepen.POLITIE)
             .requestMatchers(pad.matcher(HttpMethod.POST, "/api/huisverboden"))

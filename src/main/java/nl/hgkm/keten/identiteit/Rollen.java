@@ -64,6 +64,8 @@ public final class Rollen {
   /** Called from melding after the assessment and after an investigation; vt-medewerker has tasks in it. */
   static final String TERUGKOPPELING = "terugkoppeling";
   static final String MELDCODE_AFWEGING = "meldcode-afweging";
+  /** The radar flags a case to the team leader as a candidate for MDA++ (task mda-kandidaat-beoordelen). */
+  static final String RADARSIGNAAL = "radarsignaal";
 
   private static final Recht TASKLIST = new Recht(APPLICATION, "tasklist", Permissions.ACCESS);
 
@@ -83,8 +85,9 @@ public final class Rollen {
           // where all running cases of the team stand (not only the escalated task) to shift capacity. Instances of
           // the team's own processes only (READ_INSTANCE on the definition); no history, no write.
           cockpit(), leesProcesEnInstanties(MELDING, MONITORING),
-          // Escalations of a late first contact or safety plan during a huisverbod land with the team leader.
-          leesProces(HULPAANBOD)),
+          // Escalations of a late first contact or safety plan during a huisverbod land with the team leader, and
+          // so do the radar's MDA++ candidates.
+          leesProces(HULPAANBOD, RADARSIGNAAL)),
       rol(Groepen.VERTROUWENSARTS, "Vertrouwensarts",
           tasklist(), leesProces(MELDING)),
       rol(Groepen.POLITIE, "Politie",

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * nothing else. It speaks the REST resources of {@code package-info}: HTTP Basic is checked, every POST needs an
  * {@code Idempotency-Key} (the same key returns the first answer and creates nothing; the same key on another
  * resource answers 422), required fields are checked (400), and every accepted POST answers 201 with a generated
- * {@code {"id": "PV-2026-000123"}}. {@code GET /api/v1/ontvangen} lists what it received.
+ * {@code {"id": "PV-2026-000123"}} (a subclass may check more and answer more: {@link #controleer},
+ * {@link #verwerk}). {@code GET /api/v1/ontvangen} lists what it received.
  *
  * <p>State is in memory only and is lost at a restart, while the demo's H2 file database is not: the simulator
  * therefore does not check that a huisverbod or verwijzing it is told about was registered with it before.
@@ -191,12 +192,32 @@ public abstract class DemoSimulator {
     if (!ontbrekend.isEmpty()) {
       return fout(pad, 400, "Verplichte velden ontbreken", String.join(", ", ontbrekend));
     }
+    Optional<String> ongeldig = controleer(route.get().soort(), inhoud);
+    if (ongeldig.isPresent()) {
+      return fout(pad, 400, "Ongeldig verzoek", ongeldig.get());
+    }
     String id = nieuwId(route.get().idPrefix());
     ontvangen.add(new Ontvangen(id, route.get().soort(), pad, key, Instant.now(), inhoud));
-    Antwoord antwoord = new Antwoord(pad, 201, json.writeValueAsString(Map.of("id", id)));
+    Antwoord antwoord = new Antwoord(pad, 201, json.writeValueAsString(verwerk(route.get().soort(), inhoud, id)));
     antwoordPerKey.put(key, antwoord);
     LOG.info("DEMO: {} POST {} (Idempotency-Key {}): {} {} aangemaakt", naam, pad, key, route.get().soort(), id);
     return antwoord;
+  }
+
+  /**
+   * A further check of an accepted request of kind {@code soort} beyond the required fields; answers the reason
+   * when the request is invalid (the simulator answers 400). Called under the simulator's lock. Default: valid.
+   */
+  protected Optional<String> controleer(String soort, JsonNode inhoud) {
+    return Optional.empty();
+  }
+
+  /**
+   * What an accepted request does and answers (as JSON); called once per Idempotency-Key, under the simulator's
+   * lock. Default: nothing beyond keeping it, and {@code {"id": id}}.
+   */
+  protected Object verwerk(String soort, JsonNode inhoud, String id) {
+    return Map.of("id", id);
   }
 
   private String nieuwId(String prefix) {

@@ -2,6 +2,7 @@ package nl.hgkm.keten.integratie;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -101,6 +102,37 @@ public final class HttpKoppeling {
 
   /** POSTs {@code body} as JSON; answers the id if the system gave one. Throws on failure, as above. */
   public Optional<String> post(String aanroep, String verzoekId, Object body, String pad, Object... padVariabelen) {
+    return id(verstuur(aanroep, verzoekId, body, pad, padVariabelen).tekst());
+  }
+
+  /**
+   * POSTs {@code body} as JSON and reads the system's answer as {@code type} (fields the type does not know are
+   * ignored, so the system may add some). For calls whose answer is more than an id, e.g. a lookup.
+   *
+   * @throws KoppelingMisluktException on any failure, also when a success carries no readable answer
+   */
+  public <T> T postVoorAntwoord(String aanroep, String verzoekId, Object body, Class<T> type, String pad,
+      Object... padVariabelen) {
+    Antwoord antwoord = verstuur(aanroep, verzoekId, body, pad, padVariabelen);
+    String context = "POST " + pad(pad, padVariabelen) + ", verzoek " + verzoekId;
+    try {
+      T gelezen = json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .readValue(antwoord.tekst() == null ? "" : antwoord.tekst());
+      if (gelezen != null) {
+        return gelezen;
+      }
+    } catch (IOException onleesbaar) {
+      String bericht = systeem + ": aanroep " + aanroep + " gaf HTTP " + antwoord.status().value()
+          + " met een onleesbaar antwoord (" + context + ")" + foutTekst(antwoord.tekst());
+      LOG.warn(bericht);
+      throw new KoppelingMisluktException(systeem, aanroep, antwoord.status().value(), bericht, onleesbaar);
+    }
+    throw new KoppelingMisluktException(systeem, aanroep, antwoord.status().value(), systeem + ": aanroep "
+        + aanroep + " gaf succes maar geen antwoord terug (" + context + ")", null);
+  }
+
+  /** Sends; answers the answer when it counts as success (2xx, or 409 with the original id), else throws. */
+  private Antwoord verstuur(String aanroep, String verzoekId, Object body, String pad, Object... padVariabelen) {
     String uitgeschrevenPad = pad(pad, padVariabelen);
     String context = "POST " + uitgeschrevenPad + ", verzoek " + verzoekId;
     Antwoord antwoord;
@@ -122,13 +154,13 @@ public final class HttpKoppeling {
     }
 
     int status = antwoord.status().value();
-    Optional<String> id = id(antwoord.tekst());
     if (antwoord.status().is2xxSuccessful()) {
-      return id;
+      return antwoord;
     }
+    Optional<String> id = id(antwoord.tekst());
     if (status == 409 && id.isPresent()) {
       LOG.info("{}: {} was al verwerkt (409, {}); oorspronkelijk id {}", systeem, aanroep, context, id.get());
-      return id;
+      return antwoord;
     }
     String bericht = systeem + ": aanroep " + aanroep + " mislukt met HTTP " + status
         + (status == 409 ? " zonder oorspronkelijk id" : "") + " (" + context + ")" + foutTekst(antwoord.tekst());

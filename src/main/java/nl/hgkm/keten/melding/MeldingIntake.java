@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Termijn;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
+import nl.hgkm.keten.radar.RadarSignalen;
+import nl.hgkm.keten.radar.RegisterRaadpleging;
 import nl.hgkm.keten.termijn.TermijnProperties;
 import nl.hgkm.keten.zaak.AuditLog;
 import nl.hgkm.keten.zaak.BeschermdeMelder;
@@ -38,9 +40,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The intake of a Veilig Thuis melding: registers it in the case file, asks the radar, and starts process
  * {@code melding} for a new case or hands the report to the running case (message {@code VervolgMelding}).
  *
- * <p>Everything of one intake (dossier rows, audit trail, process start or correlation, the stored answer) happens in
- * one transaction of the transaction manager the engine shares, so a failure leaves nothing behind. The case file
- * lives in the project's tables keyed by zaaknummer; the process gets small, primitive variables only.
+ * <p>Everything of one intake (dossier rows, audit trail, process start or correlation, the radar over time, the
+ * start of the register lookup, the stored answer) happens in one transaction of the transaction manager the engine
+ * shares, so a failure leaves nothing behind. The case file lives in the project's tables keyed by zaaknummer; the
+ * process gets small, primitive variables only.
+ *
+ * <p>After the report is in the file, the radar looks at the meldingen about these persons over time
+ * ({@link RadarSignalen}, which may flag the case to vt-teamleider) and process {@code registerraadpleging} is
+ * started for the national Veilig Thuis-register. Its steps are asynchronous jobs: the intake never waits for the
+ * register, and nothing leaves the application before this transaction commits.
  */
 @Service
 public class MeldingIntake {
@@ -52,6 +60,9 @@ public class MeldingIntake {
 
   /** @param nieuw false when the answer is the stored one of an earlier request with the same externeReferentie */
   public record Resultaat(boolean nieuw, MeldingAntwoord antwoord) {}
+
+  /** A registered report: the answer and the id of its row in the case file. */
+  private record Geregistreerd(MeldingAntwoord antwoord, long meldingId) {}
 
   private final DossierRepository dossiers;
   private final AuditLog audit;
@@ -66,11 +77,14 @@ public class MeldingIntake {
   private final Klok klok;
   private final ObjectMapper objectMapper;
   private final TransactionTemplate transactie;
+  private final RadarSignalen radarSignalen;
+  private final RegisterRaadpleging registerRaadpleging;
 
   public MeldingIntake(DossierRepository dossiers, AuditLog audit, IntakeAntwoorden antwoorden,
       ZaaknummerGenerator zaaknummers, RadarService radar, Onveiligheid onveiligheid, RuntimeService runtimeService,
       HistoryService historyService, Werkdagenkalender kalender, TermijnProperties termijnen, Klok klok,
-      ObjectMapper objectMapper, PlatformTransactionManager transactionManager) {
+      ObjectMapper objectMapper, PlatformTransactionManager transactionManager, RadarSignalen radarSignalen,
+      RegisterRaadpleging registerRaadpleging) {
     this.dossiers = dossiers;
     this.audit = audit;
     this.antwoorden = antwoorden;
@@ -84,6 +98,8 @@ public class MeldingIntake {
     this.klok = klok;
     this.objectMapper = objectMapper;
     this.transactie = new TransactionTemplate(transactionManager);
+    this.radarSignalen = radarSignalen;
+    this.registerRaadpleging = registerRaadpleging;
   }
 
   public Resultaat verwerk(MeldingVerzoek verzoek, String gebruiker) {
@@ -121,9 +137,12 @@ public class MeldingIntake {
       antwoorden.claim(referentie, IntakeAntwoorden.Soort.MELDING);
     }
     RadarUitkomst uitkomst = radar.bevraag(verzoek.regio(), verzoek.betrokkenen());
-    MeldingAntwoord antwoord = uitkomst.bundelMetLopendDossier()
+    Geregistreerd geregistreerd = uitkomst.bundelMetLopendDossier()
         ? vervolgmelding(verzoek, uitkomst, gebruiker)
         : nieuweZaak(verzoek, uitkomst, gebruiker);
+    MeldingAntwoord antwoord = geregistreerd.antwoord();
+    radarSignalen.beoordeel(geregistreerd.meldingId());
+    registerRaadpleging.start(antwoord.zaaknummer(), verzoek.regio(), geregistreerd.meldingId());
     if (referentie != null) {
       antwoorden.vastleggen(referentie, IntakeAntwoorden.Soort.MELDING, HttpStatus.CREATED.value(),
           schrijfAntwoord(antwoord));
@@ -131,7 +150,7 @@ public class MeldingIntake {
     return antwoord;
   }
 
-  private MeldingAntwoord nieuweZaak(MeldingVerzoek verzoek, RadarUitkomst uitkomst, String gebruiker) {
+  private Geregistreerd nieuweZaak(MeldingVerzoek verzoek, RadarUitkomst uitkomst, String gebruiker) {
     Instant nu = klok.nu();
     String zaaknummer = zaaknummers.volgende(Zaaktype.MELDING);
     Termijn termijn = kalender.werkdagtermijn(verzoek.ontvangenOp(), termijnen.veiligheidsbeoordelingWerkdagen());
@@ -165,8 +184,8 @@ public class MeldingIntake {
     audit.schrijf(zaaknummer, SYSTEEM, "PROCES_GESTART", "Proces " + PROCES_MELDING + " gestart (" + instantie.getId()
         + "); acuut: " + jaNee(acuut) + ", structureel: " + jaNee(structureel)
         + "; veiligheidsbeoordeling uiterlijk " + termijn.uiterlijk());
-    return new MeldingAntwoord(zaaknummer, instantie.getId(), uitkomst.categorie(), acuut, structureel,
-        termijn.uiterlijk());
+    return new Geregistreerd(new MeldingAntwoord(zaaknummer, instantie.getId(), uitkomst.categorie(), acuut,
+        structureel, termijn.uiterlijk()), meldingId);
   }
 
   /** The variables process {@code melding} is written against; exactly these (see the model's documentation). */
@@ -197,7 +216,7 @@ public class MeldingIntake {
         || (persoon.geboortedatum() != null && Period.between(persoon.geboortedatum(), ontvangen).getYears() < 18));
   }
 
-  private MeldingAntwoord vervolgmelding(MeldingVerzoek verzoek, RadarUitkomst uitkomst, String gebruiker) {
+  private Geregistreerd vervolgmelding(MeldingVerzoek verzoek, RadarUitkomst uitkomst, String gebruiker) {
     Instant nu = klok.nu();
     RadarUitkomst.LopendeZaak lopend = uitkomst.lopendeZaak();
     Onveiligheid.Beoordeling beoordeling = onveiligheid.beoordeel(verzoek.signalen());
@@ -221,8 +240,8 @@ public class MeldingIntake {
     audit.schrijf(lopend.zaaknummer(), SYSTEEM, "VERVOLGMELDING_GEKOPPELD", "Bericht " + BERICHT_VERVOLGMELDING
         + " afgeleverd bij " + lopend.processInstanceId() + " (fase " + lopend.fase() + "); acuut: "
         + jaNee(beoordeling.acuut()) + ", structureel: " + jaNee(beoordeling.structureel()));
-    return new MeldingAntwoord(lopend.zaaknummer(), lopend.processInstanceId(), uitkomst.categorie(),
-        beoordeling.acuut(), beoordeling.structureel(), uiterlijk);
+    return new Geregistreerd(new MeldingAntwoord(lopend.zaaknummer(), lopend.processInstanceId(),
+        uitkomst.categorie(), beoordeling.acuut(), beoordeling.structureel(), uiterlijk), meldingId);
   }
 
   /**

@@ -1,19 +1,22 @@
 package nl.hgkm.keten.melding;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import nl.hgkm.keten.zaak.DossierRepository;
 import nl.hgkm.keten.zaak.Zaak;
 import nl.hgkm.keten.zaak.Zaaktype;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,16 +36,23 @@ public class RadarService {
   static final String PROCES_MONITORING = "monitoring";
   static final String TAAK_VEILIGHEIDSBEOORDELING = "veiligheidsbeoordeling";
 
+  /**
+   * The activities of model {@code melding} up to and including the veiligheidsbeoordeling: the acute check, the
+   * immediate-safety task, the assessment subprocess with its task and escalation, and the step that reopens the
+   * assessment when monitoring finds the household unsafe again.
+   */
+  static final Set<String> TOT_EN_MET_VEILIGHEIDSBEOORDELING = Set.of(
+      "Start_MeldingOntvangen", "Beslissing_AcuteOnveiligheid", "Beslissing_StructureleOnveiligheid", "Gateway_Acuut",
+      "directe-veiligheid", "Taak_VeiligheidsbeoordelingHeropenen", "Gateway_NaAcuteCheck",
+      "Subproces_Veiligheidsbeoordeling", TAAK_VEILIGHEIDSBEOORDELING);
+
   private final DossierRepository dossiers;
   private final RuntimeService runtimeService;
-  private final HistoryService historyService;
   private final DecisionService decisionService;
 
-  public RadarService(DossierRepository dossiers, RuntimeService runtimeService, HistoryService historyService,
-      DecisionService decisionService) {
+  public RadarService(DossierRepository dossiers, RuntimeService runtimeService, DecisionService decisionService) {
     this.dossiers = dossiers;
     this.runtimeService = runtimeService;
-    this.historyService = historyService;
     this.decisionService = decisionService;
   }
 
@@ -87,34 +97,50 @@ public class RadarService {
   }
 
   /**
-   * Whether Veilig Thuis is still involved in a case and in which phase: monitoring when a {@code monitoring}
-   * instance runs for it; otherwise, while its {@code melding} instance runs, during the veiligheidsbeoordeling (the
-   * user task open, also when a monitored case is assessed again) or after it (completed, not cancelled).
+   * Whether Veilig Thuis is still involved in a case and in which phase, read from where its process instances stand
+   * now (not from history: monitoring can loop back into a new veiligheidsbeoordeling):
+   * <ul>
+   *   <li>{@code VEILIGHEIDSBEOORDELING} while the {@code melding} instance is at or before the assessment, i.e. has an
+   *       activity instance among {@link #TOT_EN_MET_VEILIGHEIDSBEOORDELING} (also when monitoring found the household
+   *       unsafe again and the case went back to a new assessment);</li>
+   *   <li>otherwise {@code MONITORING} while a {@code monitoring} instance with the zaaknummer as business key runs;</li>
+   *   <li>otherwise {@code NA_VEILIGHEIDSBEOORDELING} while the {@code melding} instance runs.</li>
+   * </ul>
+   * The instance a vervolgmelding joins: during monitoring the {@code monitoring} instance, which weighs it and may
+   * send the case back to a new assessment; otherwise the {@code melding} instance.
    */
   Optional<RadarUitkomst.LopendeZaak> lopendeBetrokkenheid(String zaaknummer) {
+    Optional<ProcessInstance> melding = lopend(PROCES_MELDING, zaaknummer);
     Optional<ProcessInstance> monitoring = lopend(PROCES_MONITORING, zaaknummer);
+    if (melding.isPresent() && totEnMetVeiligheidsbeoordeling(melding.get().getId())) {
+      return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, melding.get().getId(),
+          LopendeBetrokkenheidFase.VEILIGHEIDSBEOORDELING));
+    }
     if (monitoring.isPresent()) {
       return Optional.of(new RadarUitkomst.LopendeZaak(zaaknummer, monitoring.get().getId(),
           LopendeBetrokkenheidFase.MONITORING));
     }
-    return lopend(PROCES_MELDING, zaaknummer).map(melding -> {
-      // A household that is unsafe again after monitoring is assessed anew in the same case: an open assessment
-      // counts, whatever was assessed before.
-      boolean inBeoordeling = historyService.createHistoricActivityInstanceQuery()
-          .processInstanceId(melding.getId())
-          .activityId(TAAK_VEILIGHEIDSBEOORDELING)
-          .unfinished()
-          .count() > 0;
-      boolean beoordeeld = historyService.createHistoricActivityInstanceQuery()
-          .processInstanceId(melding.getId())
-          .activityId(TAAK_VEILIGHEIDSBEOORDELING)
-          .finished()
-          .list().stream()
-          .anyMatch(activiteit -> !activiteit.isCanceled());
-      return new RadarUitkomst.LopendeZaak(zaaknummer, melding.getId(), beoordeeld && !inBeoordeling
-          ? LopendeBetrokkenheidFase.NA_VEILIGHEIDSBEOORDELING
-          : LopendeBetrokkenheidFase.VEILIGHEIDSBEOORDELING);
-    });
+    return melding.map(instantie -> new RadarUitkomst.LopendeZaak(zaaknummer, instantie.getId(),
+        LopendeBetrokkenheidFase.NA_VEILIGHEIDSBEOORDELING));
+  }
+
+  /** Whether an activity of the assessment or before it is active (a wait state, or a job about to enter one). */
+  private boolean totEnMetVeiligheidsbeoordeling(String processInstanceId) {
+    ActivityInstance boom = runtimeService.getActivityInstance(processInstanceId);
+    return boom != null && actief(boom).stream().anyMatch(TOT_EN_MET_VEILIGHEIDSBEOORDELING::contains);
+  }
+
+  /** Every activity id in the tree below {@code instantie}: scopes (subprocesses), tasks and pending transitions. */
+  static Set<String> actief(ActivityInstance instantie) {
+    Set<String> ids = new HashSet<>();
+    for (ActivityInstance kind : instantie.getChildActivityInstances()) {
+      ids.add(kind.getActivityId());
+      ids.addAll(actief(kind));
+    }
+    for (TransitionInstance overgang : instantie.getChildTransitionInstances()) {
+      ids.add(overgang.getActivityId());
+    }
+    return ids;
   }
 
   private Optional<ProcessInstance> lopend(String procesKey, String zaaknummer) {

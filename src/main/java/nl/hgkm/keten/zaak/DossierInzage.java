@@ -23,7 +23,7 @@ import org.springframework.web.ErrorResponseException;
  * Who sees which case file (domain §8). Veilig Thuis roles see everything, including the protected identity of a
  * reporter promised anonymity towards the family; an auditor sees everything except that identity; the wijkteam sees
  * only cases in which it has or had a task (candidate group wijkteam in one of the case's process instances, which
- * carry the zaaknummer as business key), never the protected identity. Everyone else: 403.
+ * carry the zaaknummer as business key), never the protected identity nor the radar story. Everyone else: 403.
  */
 @Service
 public class DossierInzage {
@@ -36,15 +36,18 @@ public class DossierInzage {
   private final Werkdagenkalender kalender;
   private final ObjectMapper objectMapper;
   private final MeldcodeAfwegingBron meldcodeAfwegingen;
+  private final RadarOverzicht radar;
 
   public DossierInzage(DossierRepository dossiers, AuditLog audit, HistoryService historyService,
-      Werkdagenkalender kalender, ObjectMapper objectMapper, MeldcodeAfwegingBron meldcodeAfwegingen) {
+      Werkdagenkalender kalender, ObjectMapper objectMapper, MeldcodeAfwegingBron meldcodeAfwegingen,
+      RadarOverzicht radar) {
     this.dossiers = dossiers;
     this.audit = audit;
     this.historyService = historyService;
     this.kalender = kalender;
     this.objectMapper = objectMapper;
     this.meldcodeAfwegingen = meldcodeAfwegingen;
+    this.radar = radar;
   }
 
   @Transactional(readOnly = true)
@@ -61,7 +64,7 @@ public class DossierInzage {
     if (!veiligThuis && !auditor && !hadWijkteamTaak(zaaknummer)) {
       throw geenToegang(zaaknummer);
     }
-    return weergave(zaak, veiligThuis);
+    return weergave(zaak, veiligThuis, veiligThuis || auditor);
   }
 
   private boolean hadWijkteamTaak(String zaaknummer) {
@@ -71,7 +74,11 @@ public class DossierInzage {
         .count() > 0;
   }
 
-  private DossierWeergave weergave(Zaak zaak, boolean beschermdeIdentiteitZichtbaar) {
+  /**
+   * @param radarZichtbaar the radar story names the region's other cases and reporters: Veilig Thuis's own
+   *                       business (and the auditor's), not a wijkteam's
+   */
+  private DossierWeergave weergave(Zaak zaak, boolean beschermdeIdentiteitZichtbaar, boolean radarZichtbaar) {
     String zaaknummer = zaak.zaaknummer();
     Map<Long, BeschermdeMelder> beschermd = beschermdeIdentiteitZichtbaar
         ? dossiers.beschermdeMelders(zaaknummer).stream()
@@ -92,7 +99,8 @@ public class DossierInzage {
         .toList();
     return new DossierWeergave(new DossierWeergave.ZaakWeergave(zaaknummer, zaak.zaaktype(), zaak.regio(),
         lokaal(zaak.aangemaaktOp()), zaak.processInstanceId()), meldingen,
-        meldcodeAfwegingen.vanZaak(zaaknummer, beschermdeIdentiteitZichtbaar), trail);
+        meldcodeAfwegingen.vanZaak(zaaknummer, beschermdeIdentiteitZichtbaar), trail,
+        radarZichtbaar && zaak.zaaktype() == Zaaktype.MELDING ? radar.verhaal(zaak) : null);
   }
 
   private static DossierWeergave.MelderWeergave melder(Melding melding, BeschermdeMelder beschermd) {

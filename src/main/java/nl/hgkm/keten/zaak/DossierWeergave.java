@@ -10,9 +10,11 @@ import java.util.Map;
  *
  * @param meldcodeAfwegingen the weighings of professionals that led to a melding of this case (see
  *                           {@link MeldcodeAfwegingBron})
+ * @param radar              the radar story of a Veilig Thuis case, for Veilig Thuis roles and the auditor; absent
+ *                           otherwise (see {@link RadarOverzicht})
  */
 public record DossierWeergave(ZaakWeergave zaak, List<MeldingWeergave> meldingen,
-    List<MeldcodeAfwegingWeergave> meldcodeAfwegingen, List<AuditWeergave> audit) {
+    List<MeldcodeAfwegingWeergave> meldcodeAfwegingen, List<AuditWeergave> audit, RadarWeergave radar) {
 
   public record ZaakWeergave(String zaaknummer, Zaaktype zaaktype, String regio, OffsetDateTime aangemaaktOp,
       String processInstanceId) {}
@@ -54,4 +56,28 @@ public record DossierWeergave(ZaakWeergave zaak, List<MeldingWeergave> meldingen
       OffsetDateTime gegevenOp) {}
 
   public record AuditWeergave(OffsetDateTime tijdstip, String actor, String soort, String omschrijving) {}
+
+  /**
+   * The radar story: every melding about the persons of this case received within the radar's period, across the
+   * cases of the same region (one story however many files it spans), what the national Veilig Thuis-register said,
+   * and the signals raised to the team leader.
+   *
+   * @param periode          the radar's period (ISO-8601, e.g. {@code P12M})
+   * @param vanaf            the first day the story covers
+   * @param meldingen        oldest first
+   * @param registerTreffers other regions involved with a person of this case, per person and region
+   * @param signalen         the flags to vt-teamleider as a candidate for MDA++, with the assessment once made
+   */
+  public record RadarWeergave(String periode, LocalDate vanaf, int aantalMeldingen, List<RadarMeldingWeergave> meldingen,
+      List<RegisterTrefferWeergave> registerTreffers, List<RadarSignaalWeergave> signalen) {}
+
+  public record RadarMeldingWeergave(String zaaknummer, OffsetDateTime ontvangenOp, String melderType,
+      String categorie) {}
+
+  /** @param betrokkene the person of this case the register knows elsewhere (role and name, from our own file) */
+  public record RegisterTrefferWeergave(String regio, String regioNaam, boolean actueel, String betrokkene,
+      OffsetDateTime gevondenOp) {}
+
+  public record RadarSignaalWeergave(String reden, OffsetDateTime gesignaleerdOp, int aantalMeldingen,
+      Boolean mdaAanmelden, String toelichting, String beoordeeldDoor, OffsetDateTime beoordeeldOp) {}
 }

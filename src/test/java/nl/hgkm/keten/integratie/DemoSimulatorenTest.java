@@ -8,6 +8,8 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
 import nl.hgkm.keten.integratie.politie.PolitieSimulator;
+import nl.hgkm.keten.integratie.register.RegisterProperties;
+import nl.hgkm.keten.integratie.register.RegisterSimulator;
 import nl.hgkm.keten.integratie.zorg.ZorgSimulator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -20,22 +22,26 @@ class DemoSimulatorenTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withUserConfiguration(Eigenschappen.class, DemoSimulatoren.class)
-      .withPropertyValues("keten.demo.politie-poort=0", "keten.demo.zorg-poort=0",
+      .withPropertyValues("keten.demo.politie-poort=0", "keten.demo.zorg-poort=0", "keten.demo.register-poort=0",
           "keten.integratie.politie.gebruiker=keten-hgkm", "keten.integratie.politie.wachtwoord=demo",
-          "keten.integratie.zorg.gebruiker=keten-hgkm", "keten.integratie.zorg.wachtwoord=demo");
+          "keten.integratie.zorg.gebruiker=keten-hgkm", "keten.integratie.zorg.wachtwoord=demo",
+          "keten.integratie.register.gebruiker=keten-hgkm", "keten.integratie.register.wachtwoord=demo");
 
   @Test
-  @DisplayName("Demo-profiel: beide simulatoren luisteren; met de context gesloten luisteren ze niet meer")
+  @DisplayName("Demo-profiel: alle simulatoren luisteren; met de context gesloten luisteren ze niet meer")
   void startenEnStoppenMetDeContext() {
-    int[] poorten = new int[2];
+    int[] poorten = new int[3];
     runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo")).run(context -> {
       poorten[0] = context.getBean(PolitieSimulator.class).poort();
       poorten[1] = context.getBean(ZorgSimulator.class).poort();
+      poorten[2] = context.getBean(RegisterSimulator.class).poort();
       assertThat(luistert(poorten[0])).isTrue();
       assertThat(luistert(poorten[1])).isTrue();
+      assertThat(luistert(poorten[2])).isTrue();
     });
     assertThatThrownBy(() -> luistert(poorten[0])).isInstanceOf(ConnectException.class);
     assertThatThrownBy(() -> luistert(poorten[1])).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> luistert(poorten[2])).isInstanceOf(ConnectException.class);
   }
 
   @Test
@@ -44,14 +50,14 @@ class DemoSimulatorenTest {
     runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"))
         .withPropertyValues("keten.demo.simulatoren=false")
         .run(context -> assertThat(context).doesNotHaveBean(PolitieSimulator.class)
-            .doesNotHaveBean(ZorgSimulator.class));
+            .doesNotHaveBean(ZorgSimulator.class).doesNotHaveBean(RegisterSimulator.class));
   }
 
   @Test
   @DisplayName("Buiten het demo-profiel: nooit simulatoren")
   void alleenInDeDemo() {
     runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PolitieSimulator.class)
-        .doesNotHaveBean(ZorgSimulator.class));
+        .doesNotHaveBean(ZorgSimulator.class).doesNotHaveBean(RegisterSimulator.class));
   }
 
   private static boolean luistert(int poort) throws IOException {
@@ -61,6 +67,6 @@ class DemoSimulatorenTest {
   }
 
   @Configuration
-  @EnableConfigurationProperties(IntegratieProperties.class)
+  @EnableConfigurationProperties({IntegratieProperties.class, RegisterProperties.class})
   static class Eigenschappen {}
 }

@@ -233,8 +233,10 @@ class MeldingIntakeIT {
     assertThat(lees(tweede.getBody())).isEqualTo(lees(eerste.getBody()));
     String zaaknummer = lees(eerste.getBody()).path("zaaknummer").asText();
     assertThat(meldingenMetReferentie(referentie)).isEqualTo(1);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(zaaknummer).count())
-        .isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("melding")
+        .processInstanceBusinessKey(zaaknummer).count()).isEqualTo(1);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("registerraadpleging")
+        .processInstanceBusinessKey(zaaknummer).count()).as("één raadpleging van het register").isEqualTo(1);
   }
 
   @Test
@@ -445,8 +447,8 @@ class MeldingIntakeIT {
 
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
       zaaknummer.add(intake.verwerk(verzoek, TestGebruikers.INTAKE).antwoord().zaaknummer());
-      assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(zaaknummer.get(0)).count())
-          .isEqualTo(1);
+      assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("melding")
+          .processInstanceBusinessKey(zaaknummer.get(0)).count()).isEqualTo(1);
       status.setRollbackOnly();
     });
 

@@ -37,23 +37,39 @@ public final class Buitensysteem {
   private final WireMockServer server;
   private final String gebruiker;
   private final String wachtwoord;
-  private final Map<String, String> idPerPad;
+  private final Map<String, Standaard> standaardPerPad;
+
+  /** What a POST to a path answers by default. */
+  record Standaard(int status, String json) {
+    static Standaard id(String id) {
+      return new Standaard(201, "{\"id\":\"" + id + "\"}");
+    }
+  }
 
   private Buitensysteem(String naam, WireMockServer server, String gebruiker, String wachtwoord,
-      Map<String, String> idPerPad) {
+      Map<String, Standaard> standaardPerPad) {
     this.naam = naam;
     this.server = server;
     this.gebruiker = gebruiker;
     this.wachtwoord = wachtwoord;
-    this.idPerPad = idPerPad;
+    this.standaardPerPad = standaardPerPad;
   }
 
+  /** A system whose POSTs answer {@code 201 {"id": ...}}, the id per path pattern. */
   static Buitensysteem start(String naam, int poort, String gebruiker, String wachtwoord,
       Map<String, String> idPerPad) {
+    Map<String, Standaard> standaard = new LinkedHashMap<>();
+    idPerPad.forEach((pad, id) -> standaard.put(pad, Standaard.id(id)));
+    return startMetAntwoorden(naam, poort, gebruiker, wachtwoord, standaard);
+  }
+
+  /** A system whose POSTs answer with the given status and JSON per path pattern. */
+  static Buitensysteem startMetAntwoorden(String naam, int poort, String gebruiker, String wachtwoord,
+      Map<String, Standaard> standaardPerPad) {
     WireMockServer server = new WireMockServer(options().port(poort));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-" + naam));
-    Buitensysteem systeem = new Buitensysteem(naam, server, gebruiker, wachtwoord, idPerPad);
+    Buitensysteem systeem = new Buitensysteem(naam, server, gebruiker, wachtwoord, Map.copyOf(standaardPerPad));
     systeem.reset();
     return systeem;
   }
@@ -92,11 +108,11 @@ public final class Buitensysteem {
   /** Up, default answers only, journal emptied. */
   public void reset() {
     server.resetAll();
-    idPerPad.forEach((pad, id) -> server.stubFor(post(urlPathMatching(pad)).atPriority(STANDAARD)
+    standaardPerPad.forEach((pad, standaard) -> server.stubFor(post(urlPathMatching(pad)).atPriority(STANDAARD)
         .withBasicAuth(gebruiker, wachtwoord)
         .withHeader("Idempotency-Key", matching(".+"))
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-            .withBody("{\"id\":\"" + id + "\"}"))));
+        .willReturn(aResponse().withStatus(standaard.status()).withHeader("Content-Type", "application/json")
+            .withBody(standaard.json()))));
   }
 
   /** Every request received, oldest first (a request still being delayed is not there yet). */

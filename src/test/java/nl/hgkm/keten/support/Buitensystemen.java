@@ -3,8 +3,9 @@ package nl.hgkm.keten.support;
 import java.util.Map;
 
 /**
- * The police and care systems in tests: two WireMock servers on the free ports of {@link TestPoorten}, which every
- * test context points the adapters to, started lazily once per JVM and shared by every test class (stopped at JVM exit).
+ * The police and care systems and the national Veilig Thuis-register in tests: WireMock servers on the free ports
+ * of {@link TestPoorten}, which every test context points the adapters to, started lazily once per JVM and shared by
+ * every test class (stopped at JVM exit).
  * By default they answer like the real systems ({@code 201 {"id": ...}}, see the id constants). Use:
  * <pre>
  * &#64;BeforeEach void buitensystemen() { Buitensystemen.reset(); }
@@ -19,6 +20,7 @@ public final class Buitensystemen {
 
   public static final int POLITIE_POORT = TestPoorten.POLITIE;
   public static final int ZORG_POORT = TestPoorten.ZORG;
+  public static final int REGISTER_POORT = TestPoorten.REGISTER;
 
   /** What the default stubs answer, by resource. */
   public static final String POLITIE_REGISTRATIE_ID = "POL-HV-2026-000001";
@@ -28,9 +30,14 @@ public final class Buitensystemen {
   public static final String POLITIE_BEEINDIGING_ID = "BEEI-2026-000001";
   public static final String ZORG_VERWIJZING_ID = "VW-2026-000001";
   public static final String ZORG_BEEINDIGING_ID = "VWB-2026-000001";
+  public static final String REGISTER_RAADPLEGING_ID = "RPL-2026-000001";
+  public static final String REGISTER_BETROKKENHEID_ID = "BTK-2026-000001";
+  public static final String REGISTER_RAADPLEGINGEN = "/api/v1/raadplegingen";
+  public static final String REGISTER_BETROKKENHEDEN = "/api/v1/betrokkenheden";
 
   private static Buitensysteem politie;
   private static Buitensysteem zorg;
+  private static Buitensysteem register;
 
   private Buitensystemen() {}
 
@@ -57,9 +64,25 @@ public final class Buitensystemen {
     return zorg;
   }
 
-  /** Both systems up, default answers, empty journals. Call it before each test that uses them. */
+  /**
+   * The national Veilig Thuis-register (credentials keten-test / test-register). By default no other region knows
+   * anyone (a lookup answers an empty list) and every registration is accepted.
+   */
+  public static synchronized Buitensysteem register() {
+    if (register == null) {
+      register = Buitensysteem.startMetAntwoorden("Veilig Thuis-register", REGISTER_POORT, "keten-test",
+          "test-register", Map.of(
+              REGISTER_RAADPLEGINGEN, new Buitensysteem.Standaard(201,
+                  "{\"id\":\"" + REGISTER_RAADPLEGING_ID + "\",\"betrokkenheden\":[]}"),
+              REGISTER_BETROKKENHEDEN, Buitensysteem.Standaard.id(REGISTER_BETROKKENHEID_ID)));
+    }
+    return register;
+  }
+
+  /** Every system up, default answers, empty journals. Call it before each test that uses them. */
   public static void reset() {
     politie().reset();
     zorg().reset();
+    register().reset();
   }
 }

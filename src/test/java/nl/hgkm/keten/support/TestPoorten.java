@@ -13,8 +13,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Free ports for the test peers (SMTP, police, care), chosen once per test JVM, so that several builds on one
- * machine (CI, a developer's second checkout) never fight over fixed ports. Registered as a Spring test context
+ * Free ports for the test peers (SMTP, police, care, Veilig Thuis-register), chosen once per test JVM, so that
+ * several builds on one machine (CI, a developer's second checkout) never fight over fixed ports. Registered as a Spring test context
  * customizer in {@code META-INF/spring.factories}: every test context points mail and the adapters at these ports.
  */
 public final class TestPoorten implements ContextCustomizerFactory {
@@ -22,6 +22,7 @@ public final class TestPoorten implements ContextCustomizerFactory {
   public static final int SMTP = vrijePoort();
   public static final int POLITIE = vrijePoort();
   public static final int ZORG = vrijePoort();
+  public static final int REGISTER = vrijePoort();
 
   private static int vrijePoort() {
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -45,7 +46,8 @@ public final class TestPoorten implements ContextCustomizerFactory {
           "spring.mail.port", SMTP,
           "keten.demo.smtp-poort", SMTP,
           "keten.integratie.politie.basis-url", "http://localhost:" + POLITIE,
-          "keten.integratie.zorg.basis-url", "http://localhost:" + ZORG)));
+          "keten.integratie.zorg.basis-url", "http://localhost:" + ZORG,
+          "keten.integratie.register.basis-url", "http://localhost:" + REGISTER)));
     }
 
     @Override

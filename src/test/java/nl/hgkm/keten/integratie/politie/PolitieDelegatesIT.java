@@ -269,15 +269,15 @@ class PolitieDelegatesIT {
     String zaaknummer = dossier.nieuwHuisverbod();
     ProcessInstance pi = startRegistratie(zaaknummer);
     String jobId = proces.job(pi).getId();
-    politie.traag(Duration.ofSeconds(5));
+    politie.traag(Duration.ofSeconds(10));
 
-    assertTimeoutPreemptively(Duration.ofSeconds(3), () -> assertThatThrownBy(() ->
+    assertTimeoutPreemptively(Duration.ofSeconds(7), () -> assertThatThrownBy(() ->
         managementService.executeJob(jobId)).isInstanceOf(RuntimeException.class));
 
     Job job = proces.job(pi);
     assertThat(job.getRetries()).isEqualTo(9);
     assertThat(job.getExceptionMessage())
-        .contains("Politiesysteem", "registreerHuisverbod", "time-out: geen antwoord binnen 1000 ms");
+        .contains("Politiesysteem", "registreerHuisverbod", "time-out: geen antwoord binnen 3000 ms");
   }
 
   private ProcessInstance startRegistratie(String zaaknummer) {
