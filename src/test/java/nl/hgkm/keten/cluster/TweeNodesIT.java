@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.hgkm.keten.cluster.Node.Inlog;
@@ -59,7 +60,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Two nodes of the application on one PostgreSQL, as ops/cluster/README.md runs them: the packaged jar in two JVMs
  * (profile {@code prod}, job executor on, a 10-second lock time instead of production's 5 minutes), one embedded
- * PostgreSQL, the police and care systems as WireMock servers and a GreenMail SMTP server, all started here.
+ * PostgreSQL, the police, care and register systems as WireMock servers and a GreenMail SMTP server, all started
+ * here.
  *
  * <p>The story, in order: both nodes start on one database and deploy the models once; a login on one node holds on the
  * other; 200 cases go in through both nodes and every job runs exactly once, on both nodes; then a node is killed
@@ -92,18 +94,26 @@ class TweeNodesIT {
   private static final Inlog AGENT = new Inlog("agent", WACHTWOORD);
   private static final Inlog HOVJ = new Inlog("hovj", WACHTWOORD);
 
-  /** The steps that leave the application, per huisverbod: activity, system, path. */
-  private static final List<Buitenstap> BUITENSTAPPEN = List.of(
-      new Buitenstap("Taak_PolitieRegistreren", "politie", z -> "/api/v1/huisverboden"),
-      new Buitenstap("Taak_HuishoudenInformeren", "politie", z -> "/api/v1/huisverboden/" + z + "/uitreikingen"),
-      new Buitenstap("Taak_ZorgVerwijzen", "zorg", z -> "/api/v1/verwijzingen"));
+  /** The steps that leave the application: activity, outside system, path. */
+  private static final List<Buitenstap> HUISVERBOD_BUITENSTAPPEN = List.of(
+      new Buitenstap("Taak_PolitieRegistreren", Buitensystemen::politie, z -> "/api/v1/huisverboden"),
+      new Buitenstap("Taak_HuishoudenInformeren", Buitensystemen::politie,
+          z -> "/api/v1/huisverboden/" + z + "/uitreikingen"),
+      new Buitenstap("Taak_ZorgVerwijzen", Buitensystemen::zorg, z -> "/api/v1/verwijzingen"));
+  private static final List<Buitenstap> MELDING_BUITENSTAPPEN = List.of(
+      new Buitenstap("Taak_RegisterRaadplegen", Buitensystemen::register, z -> Buitensystemen.REGISTER_RAADPLEGINGEN),
+      new Buitenstap("Taak_BetrokkenheidRegistreren", Buitensystemen::register,
+          z -> Buitensystemen.REGISTER_BETROKKENHEDEN));
 
-  /** Activities that each case must have completed exactly once: its jobs (asynchronous steps and timers). */
+  /**
+   * Activities that each case must have completed exactly once: its jobs (asynchronous steps and timers), in its
+   * own process and, for a melding, in the register lookup that its intake starts.
+   */
   private static final List<String> HUISVERBOD_STAPPEN = List.of("Taak_BeschikkingOpstellen",
       "Taak_HuishoudenInformeren", "Taak_BurgemeesterInformeren", "Taak_VeiligThuisInformeren",
       "Taak_PolitieRegistreren", "Taak_ZorgVerwijzen", "Timer_Bereikbaarheid24Uur", "Timer_Evaluatie");
   private static final List<String> MELDING_STAPPEN = List.of("Timer_VeiligheidsbeoordelingVerlopen",
-      "Taak_TeamleiderMailenVeiligheidsbeoordeling");
+      "Taak_TeamleiderMailenVeiligheidsbeoordeling", "Taak_RegisterRaadplegen", "Taak_BetrokkenheidRegistreren");
 
   private static final AtomicInteger VOLGNUMMER = new AtomicInteger();
   private static final String RUN = UUID.randomUUID().toString().substring(0, 6);
@@ -228,13 +238,17 @@ class TweeNodesIT {
     assertThat(perNode).containsOnlyKeys("node-a", "node-b");
     assertThat(perNode.values()).allSatisfy(aantal -> assertThat(aantal).isGreaterThan(zaken.size() / 10));
 
-    // Every outside call once: one Idempotency-Key per case and step, one request with it, and that one succeeded.
-    for (Zaak zaak : huisverboden(zaken)) {
-      for (Buitenstap stap : BUITENSTAPPEN) {
-        Map<String, List<Buitensysteem.Verzoek>> perSleutel = stap.verzoeken(zaak);
-        assertThat(perSleutel).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
-        assertThat(perSleutel.values()).singleElement().satisfies(verzoeken -> assertThat(verzoeken)
-            .singleElement().satisfies(v -> assertThat(v.geslaagd()).isTrue()));
+    // Every outside call once: every Idempotency-Key that reached the police, care and register systems came once
+    // and succeeded, and each case's outside steps each have their key.
+    for (Buitensysteem systeem : buitensystemen()) {
+      assertThat(systeem.verzoeken()).as(systeem.url()).allSatisfy(v -> assertThat(v.geslaagd()).isTrue());
+      assertThat(systeem.verzoeken().stream().collect(Collectors.groupingBy(v -> String.valueOf(v.idempotencyKey()),
+          Collectors.counting()))).as("verzoeken per Idempotency-Key").allSatisfy((sleutel, aantal) ->
+          assertThat(aantal).as(sleutel).isEqualTo(1));
+    }
+    for (Zaak zaak : zaken) {
+      for (Buitenstap stap : zaak.buitenstappen()) {
+        assertThat(stap.verzoeken(zaak)).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
       }
     }
     assertThat(Buitensystemen.politie().verzoeken()).hasSize(2 * HUISVERBODEN);
@@ -252,8 +266,9 @@ class TweeNodesIT {
     Buitensystemen.reset();
     smtp.purgeEmailFromAllMailboxes();
     // Slow outside systems keep the jobs running long enough to kill a node in the middle of them.
-    Buitensystemen.politie().traag(Duration.ofMillis(700));
-    Buitensystemen.zorg().traag(Duration.ofMillis(700));
+    for (Buitensysteem systeem : buitensystemen()) {
+      systeem.traag(Duration.ofMillis(700));
+    }
     try {
       List<Zaak> zaken = startZaken(HUISVERBODEN_BIJ_UITVAL, MELDINGEN_BIJ_UITVAL);
 
@@ -287,18 +302,22 @@ class TweeNodesIT {
         });
       }
 
-      // Every outside step registered: one Idempotency-Key per case and step, at least one success with it, and
-      // every answer to that key the same. A call that node A made just before dying may come again from node B
+      // Every outside step registered: each case's step has its Idempotency-Key, every key got at least one success
+      // and one and the same answer each time. A call that node A made just before dying may come again from node B
       // with the same key; the Idempotency-Key is what makes that repeat harmless.
+      for (Zaak zaak : zaken) {
+        for (Buitenstap stap : zaak.buitenstappen()) {
+          assertThat(stap.verzoeken(zaak)).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
+        }
+      }
       int herhaald = 0;
-      for (Zaak zaak : huisverboden(zaken)) {
-        for (Buitenstap stap : BUITENSTAPPEN) {
-          Map<String, List<Buitensysteem.Verzoek>> perSleutel = stap.verzoeken(zaak);
-          assertThat(perSleutel).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
-          List<Buitensysteem.Verzoek> verzoeken = perSleutel.values().iterator().next();
-          assertThat(verzoeken).anySatisfy(v -> assertThat(v.geslaagd()).isTrue());
+      for (Buitensysteem systeem : buitensystemen()) {
+        for (List<Buitensysteem.Verzoek> verzoeken : systeem.verzoeken().stream().collect(Collectors.groupingBy(
+            v -> String.valueOf(v.idempotencyKey()))).values()) {
+          String sleutel = verzoeken.get(0).idempotencyKey();
+          assertThat(verzoeken).as(sleutel).anySatisfy(v -> assertThat(v.geslaagd()).isTrue());
           assertThat(verzoeken.stream().filter(v -> v.status() != 0).map(Buitensysteem.Verzoek::status)
-              .collect(Collectors.toSet())).as("antwoorden op %s", verzoeken.get(0).idempotencyKey()).hasSize(1);
+              .collect(Collectors.toSet())).as("antwoorden op %s", sleutel).hasSize(1);
           herhaald += verzoeken.size() - 1;
         }
       }
@@ -306,8 +325,9 @@ class TweeNodesIT {
 
       elkeZaakKreegZijnMail(zaken, mailsPerBerichtId(false), false);
     } finally {
-      Buitensystemen.politie().weerOp();
-      Buitensystemen.zorg().weerOp();
+      for (Buitensysteem systeem : buitensystemen()) {
+        systeem.weerOp();
+      }
     }
   }
 
@@ -315,15 +335,22 @@ class TweeNodesIT {
 
   private enum Soort { HUISVERBOD, MELDING }
 
-  private record Zaak(Soort soort, String zaaknummer, String processInstanceId) {}
+  private record Zaak(Soort soort, String zaaknummer, String processInstanceId) {
+    List<String> stappen() {
+      return soort == Soort.HUISVERBOD ? HUISVERBOD_STAPPEN : MELDING_STAPPEN;
+    }
 
-  private record Buitenstap(String activiteit, String systeem, Function<String, String> pad) {
+    List<Buitenstap> buitenstappen() {
+      return soort == Soort.HUISVERBOD ? HUISVERBOD_BUITENSTAPPEN : MELDING_BUITENSTAPPEN;
+    }
+  }
 
-    /** The requests of this step of this case, by Idempotency-Key. */
+  private record Buitenstap(String activiteit, Supplier<Buitensysteem> systeem, Function<String, String> pad) {
+
+    /** The requests of this step of this case, by Idempotency-Key ({@code <zaaknummer>.<activity>.<execution>...}). */
     Map<String, List<Buitensysteem.Verzoek>> verzoeken(Zaak zaak) {
-      Buitensysteem buitensysteem = "politie".equals(systeem) ? Buitensystemen.politie() : Buitensystemen.zorg();
       String voorvoegsel = zaak.zaaknummer() + "." + activiteit + ".";
-      return buitensysteem.verzoeken(pad.apply(zaak.zaaknummer())).stream()
+      return systeem.get().verzoeken(pad.apply(zaak.zaaknummer())).stream()
           .filter(v -> v.idempotencyKey() != null && v.idempotencyKey().startsWith(voorvoegsel))
           .collect(Collectors.groupingBy(Buitensysteem.Verzoek::idempotencyKey, LinkedHashMap::new,
               Collectors.toList()));
@@ -407,18 +434,16 @@ class TweeNodesIT {
         antwoord.path("processInstanceId").asText());
   }
 
-  private static List<Zaak> huisverboden(List<Zaak> zaken) {
-    return zaken.stream().filter(z -> z.soort() == Soort.HUISVERBOD).toList();
-  }
-
   /**
    * Until every case has passed each of its job steps exactly once (process history; an attempt that was rolled
-   * back leaves none). Bounded; on time-out the message says what is missing and what the nodes said last.
+   * back leaves none) and no job is due any more (also those of the processes the cases started: the Veilig Thuis
+   * intake from a huisverbod, the register lookups). Bounded; on time-out the message says what is missing and what
+   * the nodes said last.
    */
   private static void wachtTotAfgerond(List<Zaak> zaken) {
     try {
       Awaitility.await("alle jobs van " + zaken.size() + " zaken").atMost(AFRONDEN).pollInterval(Duration.ofSeconds(1))
-          .until(() -> ontbrekendeStappen(zaken).isEmpty());
+          .until(() -> ontbrekendeStappen(zaken).isEmpty() && uitvoerbareJobs() == 0);
     } catch (ConditionTimeoutException teLaat) {
       Map<String, List<String>> ontbrekend = ontbrekendeStappen(zaken);
       fail("Na %s nog niet klaar: %d zaken missen stappen, bijvoorbeeld %s.%nIncidenten: %s%nUitvoerbare jobs: %d%n"
@@ -434,14 +459,13 @@ class TweeNodesIT {
     assertThat(dubbel).as("stappen die meer dan eens zijn doorlopen").isEmpty();
   }
 
-  /** Per process instance: the job steps it has not completed yet. */
+  /** Per case: the job steps it has not completed yet. */
   private static Map<String, List<String>> ontbrekendeStappen(List<Zaak> zaken) {
     Map<String, Map<String, Integer>> gedaan = stappen(zaken);
     Map<String, List<String>> ontbrekend = new TreeMap<>();
     for (Zaak zaak : zaken) {
-      List<String> verwacht = zaak.soort() == Soort.HUISVERBOD ? HUISVERBOD_STAPPEN : MELDING_STAPPEN;
-      List<String> mist = verwacht.stream()
-          .filter(stap -> !gedaan.getOrDefault(zaak.processInstanceId(), Map.of()).containsKey(stap)).toList();
+      List<String> mist = zaak.stappen().stream()
+          .filter(stap -> !gedaan.getOrDefault(zaak.zaaknummer(), Map.of()).containsKey(stap)).toList();
       if (!mist.isEmpty()) {
         ontbrekend.put(zaak.zaaknummer(), mist);
       }
@@ -449,9 +473,21 @@ class TweeNodesIT {
     return ontbrekend;
   }
 
-  /** Per root process instance of these cases: completed job steps and how often. */
+  /**
+   * Per case (zaaknummer): its completed job steps and how often, in its own process tree and, for a melding, in
+   * the register lookup its intake started (a process of its own, business key the zaaknummer).
+   */
   private static Map<String, Map<String, Integer>> stappen(List<Zaak> zaken) {
-    Set<String> wortels = zaken.stream().map(Zaak::processInstanceId).collect(Collectors.toSet());
+    Map<String, String> zaakPerWortel = new HashMap<>();
+    zaken.forEach(zaak -> zaakPerWortel.put(zaak.processInstanceId(), zaak.zaaknummer()));
+    Set<String> meldingen = zaken.stream().filter(z -> z.soort() == Soort.MELDING).map(Zaak::zaaknummer)
+        .collect(Collectors.toSet());
+    db.sql("select ID_, BUSINESS_KEY_ from ACT_HI_PROCINST where PROC_DEF_KEY_ = 'registerraadpleging'")
+        .query(rs -> {
+          if (meldingen.contains(rs.getString(2))) {
+            zaakPerWortel.put(rs.getString(1), rs.getString(2));
+          }
+        });
     List<String> stappen = Stream.concat(HUISVERBOD_STAPPEN.stream(), MELDING_STAPPEN.stream()).toList();
     Map<String, Map<String, Integer>> gedaan = new HashMap<>();
     db.sql("""
@@ -459,11 +495,16 @@ class TweeNodesIT {
             where END_TIME_ is not null and ACT_ID_ in (:stappen) group by ROOT_PROC_INST_ID_, ACT_ID_""")
         .param("stappen", stappen)
         .query(rs -> {
-          if (wortels.contains(rs.getString(1))) {
-            gedaan.computeIfAbsent(rs.getString(1), k -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+          String zaak = zaakPerWortel.get(rs.getString(1));
+          if (zaak != null) {
+            gedaan.computeIfAbsent(zaak, k -> new HashMap<>()).merge(rs.getString(2), rs.getInt(3), Integer::sum);
           }
         });
     return gedaan;
+  }
+
+  private static List<Buitensysteem> buitensystemen() {
+    return List.of(Buitensystemen.politie(), Buitensystemen.zorg(), Buitensystemen.register());
   }
 
   /** Jobs that are due, not suspended and not failed for good: work the job executors still have to do. */
@@ -486,7 +527,7 @@ class TweeNodesIT {
   }
 
   private static long geslaagdeBuitenaanroepen() {
-    return Stream.concat(Buitensystemen.politie().verzoeken().stream(), Buitensystemen.zorg().verzoeken().stream())
+    return buitensystemen().stream().flatMap(systeem -> systeem.verzoeken().stream())
         .filter(Buitensysteem.Verzoek::geslaagd).count();
   }
 
@@ -578,13 +619,17 @@ class TweeNodesIT {
         "--keten.integratie.zorg.gebruiker=keten-test",
         "--keten.integratie.zorg.wachtwoord=test-zorg",
         "--keten.integratie.zorg.lees-timeout=3s",
+        "--keten.integratie.register.basis-url=" + Buitensystemen.register().url(),
+        "--keten.integratie.register.gebruiker=keten-test",
+        "--keten.integratie.register.wachtwoord=test-register",
+        "--keten.integratie.register.lees-timeout=3s",
         // Short lock, quick polling: a killed node's jobs come free within seconds, not production's minutes.
         "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCKTIJD.toMillis(),
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000",
         // A failed attempt comes back in seconds, so a test that goes wrong says so before its time-out.
-        "--keten.retry.politie=R5/PT2S", "--keten.retry.zorg=R5/PT2S", "--keten.retry.mail=R5/PT2S",
-        "--keten.retry.intern=R5/PT2S"));
+        "--keten.retry.politie=R5/PT2S", "--keten.retry.zorg=R5/PT2S", "--keten.retry.register=R5/PT2S",
+        "--keten.retry.mail=R5/PT2S", "--keten.retry.intern=R5/PT2S"));
     argumenten.addAll(List.of(extra));
     return argumenten;
   }
