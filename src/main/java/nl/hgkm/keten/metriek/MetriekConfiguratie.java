@@ -3,7 +3,9 @@ package nl.hgkm.keten.metriek;
 import nl.hgkm.keten.integratie.IntegratieProperties;
 import nl.hgkm.keten.kalender.Klok;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import nl.hgkm.keten.integratie.register.RegisterProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -23,6 +25,17 @@ class MetriekConfiguratie {
   Bereikbaarheid zorgsysteemHealthIndicator(IntegratieProperties integratie, MetriekProperties properties,
       Klok klok) {
     return new Bereikbaarheid("Zorgsysteem", integratie.zorg(), properties, klok);
+  }
+
+  @Bean
+  Bereikbaarheid registersysteemHealthIndicator(RegisterProperties register, MetriekProperties properties,
+      Klok klok) {
+    return new Bereikbaarheid("Veilig Thuis-register", register.register(), properties, klok);
+  }
+
+  @Bean
+  MailBereikbaarheid mailserverHealthIndicator(JavaMailSenderImpl mail, MetriekProperties properties, Klok klok) {
+    return new MailBereikbaarheid(mail, properties, klok);
   }
 
   @Bean

@@ -31,6 +31,7 @@ class GezondheidIT {
   private static final AtomicInteger CONTROLES = new AtomicInteger();
 
   @Autowired TestRestTemplate rest;
+  @Autowired com.icegreen.greenmail.util.GreenMail smtp;
 
   @BeforeEach
   void buitensystemenOp() {
@@ -74,7 +75,9 @@ class GezondheidIT {
     assertThat(onderdelen.path("jobexecutor").path("details").path("ingeschakeld").asBoolean(true)).isFalse();
     assertThat(onderdelen.path("jobexecutor").path("details").has("wachtendeJobs")).isTrue();
     assertThat(onderdelen.path("db").path("status").asText()).isEqualTo("UP");
-    for (String systeem : new String[] {"politiesysteem", "zorgsysteem"}) {
+    assertThat(onderdelen.path("mailserver").path("status").asText()).isEqualTo("UP");
+    assertThat(onderdelen.has("mail")).as("Spring's own mail indicator would take every node DOWN").isFalse();
+    for (String systeem : new String[] {"politiesysteem", "zorgsysteem", "registersysteem"}) {
       assertThat(onderdelen.path(systeem).path("status").asText()).as(systeem).isEqualTo("UP");
       // WireMock has no stub for the base URL: an answer all the same, so the system is there.
       assertThat(onderdelen.path(systeem).path("details").path("httpStatus").asInt()).as(systeem).isEqualTo(404);
@@ -115,6 +118,26 @@ class GezondheidIT {
     nieuweControle();
     assertThat(rest.getForEntity("/actuator/health/buitensystemen", String.class).getStatusCode())
         .isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void eenOnbereikbareMailserverHaaltDeApplicatieNietOnderuit() throws Exception {
+    smtp.stop();
+    try {
+      nieuweControle();
+      ResponseEntity<String> antwoord = rest.withBasicAuth("medewerker", "demo").getForEntity("/actuator/health",
+          String.class);
+      assertThat(antwoord.getStatusCode()).isEqualTo(HttpStatus.OK);
+      JsonNode health = JSON.readTree(antwoord.getBody());
+      assertThat(health.path("status").asText()).isEqualTo("UP");
+      assertThat(health.path("components").path("mailserver").path("status").asText()).isEqualTo("ONBEREIKBAAR");
+      assertThat(rest.getForEntity("/actuator/health/buitensystemen", String.class).getStatusCode())
+          .isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+    } finally {
+      smtp.start();
+    }
+    nieuweControle();
+    assertThat(health("medewerker").path("components").path("mailserver").path("status").asText()).isEqualTo("UP");
   }
 
   @Test
