@@ -1,19 +1,16 @@
 package nl.hgkm.keten.huisverbod;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.net.URI;
 import java.util.List;
+import java.util.Optional;
+import nl.hgkm.keten.api.Problemen;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -27,62 +24,35 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 class HuisverbodProblemen {
 
   private static final Logger LOG = LoggerFactory.getLogger(HuisverbodProblemen.class);
-  private static final URI TYPE = URI.create("about:blank");
+  private static final String GEWEIGERD = "Verzoek geweigerd";
 
   @ExceptionHandler(OngeldigVerzoekException.class)
   ResponseEntity<ProblemDetail> ongeldig(OngeldigVerzoekException fout) {
-    int aantal = fout.fouten().size();
-    return geweigerd(fout.onderwerp() + (aantal == 1 ? " bevat 1 fout." : " bevat " + aantal + " fouten."),
+    return Problemen.geweigerd(GEWEIGERD, fout.onderwerp() + " bevat " + Problemen.aantalFouten(fout.fouten()) + ".",
         fout.fouten());
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> onleesbaar(HttpMessageNotReadableException fout) {
-    String detail = "Het verzoek is geen geldige JSON";
-    if (fout.getMostSpecificCause() instanceof JsonProcessingException json && json.getLocation() != null) {
-      JsonLocation plek = json.getLocation();
-      detail += " (regel " + plek.getLineNr() + ", kolom " + plek.getColumnNr() + ")";
-    }
-    return geweigerd(detail + ".", List.of());
+    return Problemen.geweigerd(GEWEIGERD, Problemen.onleesbaar("Het verzoek", fout, Optional.empty()), List.of());
   }
 
   @ExceptionHandler(OnbekendeZaakException.class)
   ResponseEntity<ProblemDetail> onbekend(OnbekendeZaakException fout) {
-    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, fout.getMessage());
-    probleem.setType(TYPE);
-    probleem.setTitle("Niet gevonden");
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    return Problemen.probleem(HttpStatus.NOT_FOUND, "Niet gevonden", fout.getMessage());
   }
 
   @ExceptionHandler(HuisverbodBerichten.NietVanKrachtException.class)
   ResponseEntity<ProblemDetail> nietVanKracht(HuisverbodBerichten.NietVanKrachtException fout) {
-    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, fout.getMessage());
-    probleem.setType(TYPE);
-    probleem.setTitle("Huisverbod niet van kracht");
-    return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    return Problemen.probleem(HttpStatus.CONFLICT, "Huisverbod niet van kracht", fout.getMessage());
   }
 
   /** Anything else: the transaction has been rolled back, nothing was stored; the cause goes to the log only. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> anders(Exception fout) {
-    if (fout instanceof ErrorResponse antwoord) {
-      return ResponseEntity.status(antwoord.getStatusCode()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-          .body(antwoord.getBody());
-    }
-    LOG.error("Verzoek aan de huisverbod-API niet verwerkt", fout);
-    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-        "Het verzoek kon niet worden verwerkt en is niet opgeslagen. Probeer het opnieuw of neem contact op met de "
-            + "beheerder.");
-    probleem.setType(TYPE);
-    probleem.setTitle("Niet verwerkt");
-    return ResponseEntity.internalServerError().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
-  }
-
-  private static ResponseEntity<ProblemDetail> geweigerd(String detail, List<VeldFout> fouten) {
-    ProblemDetail probleem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-    probleem.setType(TYPE);
-    probleem.setTitle("Verzoek geweigerd");
-    probleem.setProperty("errors", fouten);
-    return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(probleem);
+    return Problemen.vanSpring(fout).orElseGet(() -> {
+      LOG.error("Verzoek aan de huisverbod-API niet verwerkt", fout);
+      return Problemen.nietVerwerkt("Niet verwerkt", "Het verzoek");
+    });
   }
 }

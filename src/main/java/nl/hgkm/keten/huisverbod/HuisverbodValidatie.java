@@ -1,5 +1,6 @@
 package nl.hgkm.keten.huisverbod;
 
+import nl.hgkm.keten.api.VeldFout;
 import nl.hgkm.keten.zaak.Bsn;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package nl.hgkm.keten.huisverbod;
 
 import java.util.List;
+import nl.hgkm.keten.api.VeldFout;
 
 /** A request refused by validation, with every field error at once; nothing has been stored or started. */
 class OngeldigVerzoekException extends RuntimeException {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import nl.hgkm.keten.melding.VeldFout;
+import nl.hgkm.keten.api.VeldFout;
 import org.springframework.stereotype.Component;
 
 /**

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nl.hgkm.keten.melding.VeldFout;
+import nl.hgkm.keten.api.VeldFout;
 
 /**
  * The field errors of the API, worded for the Tasklist start form: the field's label instead of its path in the

@@ -18,7 +18,7 @@ import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.melding.MeldingAntwoord;
 import nl.hgkm.keten.melding.MeldingIntake;
 import nl.hgkm.keten.melding.MeldingVerzoek;
-import nl.hgkm.keten.melding.VeldFout;
+import nl.hgkm.keten.api.VeldFout;
 import nl.hgkm.keten.zaak.AuditLog;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

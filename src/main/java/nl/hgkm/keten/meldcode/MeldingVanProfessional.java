@@ -10,7 +10,7 @@ import nl.hgkm.keten.melding.MelderType;
 import nl.hgkm.keten.melding.MeldingValidatie;
 import nl.hgkm.keten.melding.MeldingVerzoek;
 import nl.hgkm.keten.melding.OngeldigeMeldingException;
-import nl.hgkm.keten.melding.VeldFout;
+import nl.hgkm.keten.api.VeldFout;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;

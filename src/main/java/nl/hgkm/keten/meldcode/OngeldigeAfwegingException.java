@@ -1,7 +1,7 @@
 package nl.hgkm.keten.meldcode;
 
 import java.util.List;
-import nl.hgkm.keten.melding.VeldFout;
+import nl.hgkm.keten.api.VeldFout;
 
 /** A step of a weighing refused with every field error at once (400); nothing of it is stored. */
 public class OngeldigeAfwegingException extends RuntimeException {

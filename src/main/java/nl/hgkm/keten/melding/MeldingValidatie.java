@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import nl.hgkm.keten.api.VeldFout;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.regio.RegioProperties;

@@ -1,6 +1,7 @@
 package nl.hgkm.keten.melding;
 
 import java.util.List;
+import nl.hgkm.keten.api.VeldFout;
 
 /** A melding refused by validation, with every field error at once. */
 public class OngeldigeMeldingException extends RuntimeException {

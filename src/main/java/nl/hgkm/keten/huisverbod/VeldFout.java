@@ -1,7 +1,0 @@
-package nl.hgkm.keten.huisverbod;
-
-/**
- * One field error of a refused request: the field's path in the body ({@code achterblijvers[1].geboortedatum}) and,
- * in Dutch, what is wrong with it.
- */
-public record VeldFout(String field, String message) {}
