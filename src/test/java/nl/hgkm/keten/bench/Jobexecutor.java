@@ -127,8 +127,12 @@ final class Jobexecutor {
       for (Thread t : clients) {
         t.join();
       }
-      loopTot(() -> zaaknummers.stream().allMatch(z -> runtimeService.createProcessInstanceQuery()
-          .processInstanceBusinessKey(z).count() == 0), Duration.ofMinutes(10));
+      // asks again only for the meldingen not yet ended
+      java.util.Set<String> lopend = new java.util.HashSet<>(zaaknummers);
+      loopTot(() -> {
+        lopend.removeIf(z -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(z).count() == 0);
+        return lopend.isEmpty();
+      }, Duration.ofMinutes(10));
     } finally {
       jobExecutor().shutdown();
     }

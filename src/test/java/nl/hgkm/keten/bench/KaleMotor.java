@@ -28,8 +28,8 @@ final class KaleMotor implements AutoCloseable {
   /** A small FIRST table, the size of the project's. */
   private static final String BESLISSING = """
       <?xml version="1.0" encoding="UTF-8"?>
-      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="kaal" name="kaal" namespace="bench">
-        <decision id="kaal-beslissing" name="Kaal">
+      <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="kaal" name="kaal" namespace="bench">
+        <decision id="kaal-beslissing" name="Kaal" camunda:historyTimeToLive="180">
           <decisionTable id="t" hitPolicy="FIRST">
             <input id="i1"><inputExpression id="e1" typeRef="boolean"><text>a</text></inputExpression></input>
             <input id="i2"><inputExpression id="e2" typeRef="integer"><text>b</text></inputExpression></input>
