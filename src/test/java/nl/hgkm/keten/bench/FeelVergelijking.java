@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Measures {@link Beslissingen#meetGeisoleerd} once per FEEL engine jar: the one on the classpath (what the build
- * resolves) and each jar in {@code bench.feel.jars} (e.g. 1.19.3, what Camunda 7.24 brings), each in a class loader of
+ * Measures {@link Beslissingen#meetGeisoleerd} once per FEEL engine jar: each jar in {@code bench.feel.jars} (1.19.3,
+ * what Camunda 7.24 brings, and 1.19.5) and the one on the classpath if it is another, each in a class loader of
  * its own that sees the whole test classpath except the classpath's FEEL jar, so both run in one JVM on the same
  * tables.
  */
@@ -28,12 +28,14 @@ final class FeelVergelijking {
     List<String> classpath = List.of(System.getProperty("java.class.path").split(File.pathSeparator));
     String eigenFeel = classpath.stream().filter(FeelVergelijking::isFeelJar).findFirst()
         .orElseThrow(() -> new IllegalStateException("Geen feel-engine op het classpath"));
-    List<String> jars = new ArrayList<>(List.of(eigenFeel));
+    List<String> jars = new ArrayList<>();
     if (Files.isDirectory(extraJars)) {
       try (Stream<Path> inhoud = Files.list(extraJars)) {
-        inhoud.map(Path::toString).filter(FeelVergelijking::isFeelJar).sorted()
-            .filter(j -> !Path.of(j).getFileName().equals(Path.of(eigenFeel).getFileName())).forEach(jars::add);
+        inhoud.map(Path::toString).filter(FeelVergelijking::isFeelJar).sorted().forEach(jars::add);
       }
+    }
+    if (jars.stream().noneMatch(j -> Path.of(j).getFileName().equals(Path.of(eigenFeel).getFileName()))) {
+      jars.add(eigenFeel);
     }
     List<Map<String, Object>> uitkomsten = new ArrayList<>();
     for (String feel : jars) {

@@ -92,7 +92,7 @@ final class Ketenzaak {
         "opgelegdDoor", "BURGEMEESTER", "opgelegdOp", iso(opgelegdOp), "bereikbaarheidsadres", "Opvang Noord"));
     teller[0]++;
     teller[1] += voerJobsUit(List.of(hv));
-    String vtVanHuisverbod = (String) runtimeService.getVariable(pi, "vtZaaknummer");
+    String vtVanHuisverbod = SqlTeller.zonderTellen(() -> (String) runtimeService.getVariable(pi, "vtZaaknummer"));
     List<String> sleutels = vtVanHuisverbod == null ? List.of(hv) : List.of(hv, vtVanHuisverbod);
     teller[1] += voerJobsUit(sleutels);
 
@@ -108,8 +108,8 @@ final class Ketenzaak {
     voerTimerUit(pi, "Timer_HuisverbodEindigt");
     teller[2]++;
     teller[1] += voerJobsUit(sleutels);
-    if (app.engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi)
-        .activityId("Einde_LooptijdVerstreken").finished().count() != 1) {
+    if (SqlTeller.zonderTellen(() -> app.engine.getHistoryService().createHistoricActivityInstanceQuery()
+        .processInstanceId(pi).activityId("Einde_LooptijdVerstreken").finished().count()) != 1) {
       throw new IllegalStateException(hv + ": het huisverbod is niet geëindigd");
     }
     List<String> zaaknummers = new ArrayList<>(List.of(vt));
@@ -131,14 +131,17 @@ final class Ketenzaak {
   int voerJobsUit(List<String> zaaknummers) {
     int uitgevoerd = 0;
     for (int ronde = 0; ronde < 50; ronde++) {
-      List<Job> jobs = new ArrayList<>();
-      for (String zaaknummer : zaaknummers) {
-        for (ProcessInstance instantie : runtimeService.createProcessInstanceQuery()
-            .processInstanceBusinessKey(zaaknummer).list()) {
-          jobs.addAll(managementService.createJobQuery().processInstanceId(instantie.getId()).messages()
-              .executable().list());
+      List<Job> jobs = SqlTeller.zonderTellen(() -> {
+        List<Job> gevonden = new ArrayList<>();
+        for (String zaaknummer : zaaknummers) {
+          for (ProcessInstance instantie : runtimeService.createProcessInstanceQuery()
+              .processInstanceBusinessKey(zaaknummer).list()) {
+            gevonden.addAll(managementService.createJobQuery().processInstanceId(instantie.getId()).messages()
+                .executable().list());
+          }
         }
-      }
+        return gevonden;
+      });
       if (jobs.isEmpty()) {
         return uitgevoerd;
       }
@@ -151,8 +154,8 @@ final class Ketenzaak {
   }
 
   private void voerTimerUit(String processInstanceId, String activiteit) {
-    Job timer = managementService.createJobQuery().processInstanceId(processInstanceId).activityId(activiteit)
-        .timers().singleResult();
+    Job timer = SqlTeller.zonderTellen(() -> managementService.createJobQuery().processInstanceId(processInstanceId)
+        .activityId(activiteit).timers().singleResult());
     if (timer == null) {
       throw new IllegalStateException("Geen timer " + activiteit + " in " + processInstanceId);
     }
@@ -160,8 +163,8 @@ final class Ketenzaak {
   }
 
   private Task taak(String zaaknummer, String sleutel) {
-    Task taak = taskService.createTaskQuery().processInstanceBusinessKey(zaaknummer).taskDefinitionKey(sleutel)
-        .singleResult();
+    Task taak = SqlTeller.zonderTellen(() -> taskService.createTaskQuery().processInstanceBusinessKey(zaaknummer)
+        .taskDefinitionKey(sleutel).singleResult());
     if (taak == null) {
       throw new IllegalStateException(zaaknummer + " wacht niet op " + sleutel);
     }

@@ -154,7 +154,10 @@ final class Taaklijst {
       for (int i = 1; i <= meta.getColumnCount(); i++) {
         String kolom = meta.getColumnName(i).toUpperCase();
         kolommen.add(kolom);
-        waarden.add(EIGEN_IDS.contains(kolom) ? kolom + " || '#SFX#'"
+        // the copy's suffix after the id; ids too long for that (activity instance ids: activity id, colon,
+        // UUID) get it in place of their first characters, which keeps the unique tail
+        waarden.add(EIGEN_IDS.contains(kolom) ? "case when length(" + kolom + ") > 64 - length('#SFX#') then '#SFX#' || "
+            + "substr(" + kolom + ", length('#SFX#') + 1) else " + kolom + " || '#SFX#' end"
             : "ACT_HI_PROCINST".equals(tabel) && "END_TIME_".equals(kolom) ? "coalesce(END_TIME_, START_TIME_)"
             : kolom);
       }
