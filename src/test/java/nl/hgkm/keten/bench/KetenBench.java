@@ -64,6 +64,7 @@ public final class KetenBench {
   }
 
   private String afgebroken;
+  private String feelSamenvatting;
 
   private void draai() throws Exception {
     for (String soort : instellingen.databases()) {
@@ -249,6 +250,20 @@ public final class KetenBench {
   private void feel() throws Exception {
     List<Map<String, Object>> uitkomsten = FeelVergelijking.meet(instellingen.feelJars(),
         instellingen.beslissingOpwarmen().toMillis(), instellingen.beslissingMeten().toMillis());
+    if (uitkomsten.size() >= 2) {
+      Map<String, Object> oud = uitkomsten.get(0);
+      Map<String, Object> nieuw = uitkomsten.get(uitkomsten.size() - 1);
+      double factor = (Double) nieuw.get("standalone.alle") / (Double) oud.get("standalone.alle");
+      double factorEngine = (Double) nieuw.get("engine") / (Double) oud.get("engine");
+      rapport.cijfer("beslissingen_feel_factor", nieuw.get("feel") + "_tov_" + oud.get("feel"), "standalone",
+          factor, "x", null, null);
+      rapport.cijfer("beslissingen_feel_factor", nieuw.get("feel") + "_tov_" + oud.get("feel"), "decisionservice",
+          factorEngine, "x", null, null);
+      feelSamenvatting = "Standalone, alle tabellen om de beurt: " + nieuw.get("feel") + " haalt "
+          + Rapport.getal(factor) + " × zoveel evaluaties per seconde als " + oud.get("feel")
+          + "; via de DecisionService van een kale engine (met historie) " + Rapport.getal(factorEngine)
+          + " ×. De build gebruikt " + Beslissingen.feelJar() + " (pom.xml, `feel-engine.version`).";
+    }
     for (Map<String, Object> uitkomst : uitkomsten) {
       String feel = String.valueOf(uitkomst.get("feel"));
       rapport.cijfer("beslissingen_standalone", feel, "evaluaties_per_s", (Double) uitkomst.get("standalone.alle"),
@@ -370,6 +385,9 @@ public final class KetenBench {
         + "regels toetsen; één draad. De FEEL-engines draaien elk in een eigen class loader in dezelfde JVM.")
         .tekst("").tekst("| Via | FEEL-engine | Tabel | Evaluaties/s |").tekst("|---|---|---|---|");
     beslissingen.forEach(r::tekst);
+    if (feelSamenvatting != null) {
+      r.tekst("").tekst(feelSamenvatting);
+    }
     r.schrijf();
   }
 }
