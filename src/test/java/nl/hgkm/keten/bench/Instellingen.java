@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Durations and sizes of the benchmark, from system properties ({@code -Dbench.keten.meetSeconden=120}); each default
- * depends on {@code bench.schaal}: {@code vol} (the full run, about 20 minutes) or {@code klein} (a quick check that
+ * depends on {@code bench.schaal}: {@code vol} (the full run, 20-30 minutes) or {@code klein} (a quick check that
  * every part works, a few minutes; its figures mean nothing).
  */
 record Instellingen(
