@@ -29,6 +29,8 @@ public final class KetenBench {
   private final List<String[]> doorvoerRijen = new ArrayList<>();
   private final List<String[]> latentieRijen = new ArrayList<>();
   private final List<String[]> sqlRijen = new ArrayList<>();
+  /** database -> "keten"/"kaal" -> statements per case per "group|verb", at the first thread count. */
+  private final Map<String, Map<String, Map<String, Double>>> sqlSoorten = new LinkedHashMap<>();
   private final List<String> vormen = new ArrayList<>();
   private final List<String> taaklijst = new ArrayList<>();
   private final List<String> timers = new ArrayList<>();
@@ -148,6 +150,11 @@ public final class KetenBench {
   private void sqlRij(String wat, Object database, String soort, int draden, Doorvoer.Uitkomst uitkomst,
       SqlTeller.Stand sql) {
     double zaken = Math.max(1, uitkomst.zaken());
+    if (draden == instellingen.draden().get(0)) {
+      Map<String, Double> perZaak = new LinkedHashMap<>();
+      sql.perSoort().forEach((groepWerkwoord, aantal) -> perZaak.put(groepWerkwoord, aantal / zaken));
+      sqlSoorten.computeIfAbsent(database.toString(), k -> new LinkedHashMap<>()).put(wat, perZaak);
+    }
     sqlRijen.add(new String[] {database.toString(), wat, String.valueOf(draden),
         Rapport.getal(sql.statements() / zaken), Rapport.getal(sql.rondgangen() / zaken),
         Rapport.getal(sql.commits() / zaken), Rapport.getal(sql.rollbacks() / zaken)});
@@ -155,6 +162,42 @@ public final class KetenBench {
         "statements", null, null);
     rapport.cijfer("sql_" + wat, soort, "transacties_per_zaak_" + draden + "_draden", sql.commits() / zaken,
         "commits", null, null);
+  }
+
+  /**
+   * Where the statements of a case go, chain beside bare engine: the explanation of the ratio. Per table group and
+   * verb, statements per case at the first thread count.
+   */
+  private void sqlSoortenTabel(Rapport r) {
+    if (sqlSoorten.isEmpty()) {
+      return;
+    }
+    r.tekst("").tekst("Waar de statements van één zaak heen gaan (" + instellingen.draden().get(0) + " draad; "
+        + "tabelgroep van de eerste tabel na FROM/INTO/UPDATE; een select die ACT_RU_AUTHORIZATION raadpleegt telt als "
+        + "autorisatiecontrole):").tekst("");
+    List<String> werkwoorden = List.of("select", "insert", "update", "delete", "overig");
+    r.tekst("| Database | Tabelgroep | Keten select | insert | update | delete | overig | Keten totaal | Kaal totaal |")
+        .tekst("|---|---|---|---|---|---|---|---|---|");
+    sqlSoorten.forEach((database, perWat) -> {
+      Map<String, Double> keten = perWat.getOrDefault("keten", Map.of());
+      Map<String, Double> kaal = perWat.getOrDefault("kaal", Map.of());
+      java.util.SortedSet<String> groepen = new java.util.TreeSet<>();
+      keten.keySet().forEach(k -> groepen.add(k.substring(0, k.indexOf('|'))));
+      kaal.keySet().forEach(k -> groepen.add(k.substring(0, k.indexOf('|'))));
+      for (String groep : groepen) {
+        StringBuilder rij = new StringBuilder("| " + database + " | " + groep);
+        double ketenTotaal = 0;
+        double kaalTotaal = 0;
+        for (String werkwoord : werkwoorden) {
+          double aantal = keten.getOrDefault(groep + "|" + werkwoord, 0.0);
+          ketenTotaal += aantal;
+          kaalTotaal += kaal.getOrDefault(groep + "|" + werkwoord, 0.0);
+          rij.append(" | ").append(Rapport.getal(aantal));
+        }
+        r.tekst(rij.append(" | ").append(Rapport.getal(ketenTotaal)).append(" | ").append(Rapport.getal(kaalTotaal))
+            .append(" |").toString());
+      }
+    });
   }
 
   private void kaal(String soort, Ketenvorm vorm) throws Exception {
@@ -349,6 +392,7 @@ public final class KetenBench {
         .tekst("| Database | Wat | Draden | Statements/zaak | Rondgangen/zaak | Transacties/zaak | Rollbacks/zaak |")
         .tekst("|---|---|---|---|---|---|---|");
     sqlRijen.forEach(rij -> r.tekst("| " + String.join(" | ", rij) + " |"));
+    sqlSoortenTabel(r);
 
     r.kop("Taaklijst van een medewerker bij groeiende historie");
     r.tekst("`POST /engine-rest/task?firstResult=0&maxResults=15` als `medewerker` (autorisaties aan): kandidaatgroep "
