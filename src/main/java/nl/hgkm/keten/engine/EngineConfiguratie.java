@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import nl.hgkm.keten.kalender.Klok;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -66,6 +67,15 @@ public class EngineConfiguratie {
   @Bean
   ResourceConfigCustomizer ongeldigeTaakInvoerAlsBadRequest() {
     return config -> config.register(OngeldigeTaakInvoerRestMapper.class);
+  }
+
+  /**
+   * The engine schema by Flyway, before the engine starts (see {@link EngineSchemaMigratie}); the engine itself does
+   * not touch its schema ({@code camunda.bpm.database.schema-update: false} in application.yaml).
+   */
+  @Bean
+  EngineSchemaMigratie engineSchemaMigratie(DataSource dataSource) {
+    return new EngineSchemaMigratie(dataSource);
   }
 
   /** The engine clock: tests move it with {@code ClockUtil.setCurrentTime}, and deadlines move with it. */

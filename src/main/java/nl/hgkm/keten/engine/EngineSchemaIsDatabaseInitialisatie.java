@@ -1,0 +1,17 @@
+package nl.hgkm.keten.engine;
+
+import java.util.Set;
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
+
+/**
+ * Makes {@link EngineSchemaMigratie} a database initializer for Spring Boot, as its own Flyway bean is: every bean
+ * that waits for database initialization (the process engine through {@link EngineWachtOpFlyway}, JDBC templates,
+ * Spring Session) starts after the engine schema is migrated. Registered in {@code META-INF/spring.factories}.
+ */
+public class EngineSchemaIsDatabaseInitialisatie extends AbstractBeansOfTypeDatabaseInitializerDetector {
+
+  @Override
+  protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
+    return Set.of(EngineSchemaMigratie.class);
+  }
+}
