@@ -14,4 +14,13 @@ public class EngineSchemaIsDatabaseInitialisatie extends AbstractBeansOfTypeData
   protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
     return Set.of(EngineSchemaMigratie.class);
   }
+
+  /**
+   * Before Spring Boot's Flyway (order 1): initializers of a later detector wait for those of earlier ones, so the
+   * engine schema is migrated first and the project's Flyway then finds it (see its baseline in application.yaml).
+   */
+  @Override
+  public int getOrder() {
+    return 0;
+  }
 }
