@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.support.TestDatabase;
@@ -88,8 +95,43 @@ class EngineSchemaIT {
     assertThat(db.sql("select count(*) from ACT_GE_PROPERTY").query(Integer.class).single()).isPositive();
   }
 
+  @Test
+  void nodesDieTegelijkOpEenLegeDatabaseStartenMakenElkSchemaEenKeer() throws Exception {
+    DataSource database = TestDatabase.nieuweDatabase(naam("cluster"));
+    int nodes = 4;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(nodes);
+    try {
+      List<Future<Integer>> toegepast = new ArrayList<>();
+      for (int i = 0; i < nodes; i++) {
+        // As a node starts: the engine schema, then the project's tables (application.yaml's Flyway settings).
+        toegepast.add(pool.submit(() -> {
+          start.await();
+          int engine = new EngineSchemaMigratie(database).migreer().migrationsExecuted;
+          Flyway.configure().dataSource(database).locations("classpath:db/migration/keten")
+              .table("keten_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+          return engine;
+        }));
+      }
+      start.countDown();
+      int totaal = 0;
+      for (Future<Integer> node : toegepast) {
+        totaal += node.get(2, TimeUnit.MINUTES);
+      }
+
+      assertThat(totaal).as("engine migrations applied over all nodes").isEqualTo(1);
+      assertThat(geschiedenis(JdbcClient.create(database)))
+          .containsExactly(tuple("7.24.0", "SQL", "V7_24_0__camunda_7_24_0.sql", true));
+      assertThat(JdbcClient.create(database).sql("""
+              select "version", count(*) from "keten_schema_history" where "version" is not null group by "version"
+              """).query((rs, i) -> rs.getInt(2)).list()).isNotEmpty().containsOnly(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   /** The versioned rows of the engine's Flyway history (on H2 Flyway adds a marker row without version). */
-  private static java.util.List<org.assertj.core.groups.Tuple> geschiedenis(JdbcClient db) {
+  private static List<org.assertj.core.groups.Tuple> geschiedenis(JdbcClient db) {
     return db.sql("""
             select "version", "type", "script", "success" from "engine_schema_history" where "version" is not null
             order by "installed_rank"
