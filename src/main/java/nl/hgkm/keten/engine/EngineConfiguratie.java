@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +77,15 @@ public class EngineConfiguratie {
   @Bean
   EngineSchemaMigratie engineSchemaMigratie(DataSource dataSource) {
     return new EngineSchemaMigratie(dataSource);
+  }
+
+  /**
+   * The project's tables (Spring Boot's Flyway, spring.flyway.*) migrate holding the same lock as the engine schema,
+   * so that nodes starting together on an empty database do not both create or baseline its history table.
+   */
+  @Bean
+  FlywayMigrationStrategy ketenSchemaMigratieOnderSlot() {
+    return flyway -> SchemaMigratieSlot.onder(flyway.getConfiguration().getDataSource(), flyway::migrate);
   }
 
   /** The engine clock: tests move it with {@code ClockUtil.setCurrentTime}, and deadlines move with it. */

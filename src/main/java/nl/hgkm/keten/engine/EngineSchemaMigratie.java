@@ -33,10 +33,8 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  * database that holds only the project's own tables and then never create the engine's. (baselineOnMigrate at
  * version 0 is on, for exactly that database: it records a baseline below every migration and applies them all.)
  *
- * <p>Several nodes starting together on an empty PostgreSQL: Flyway migrates under a database lock, so one node
- * creates the schema and the others find it done. The take-over check looks at {@code ACT_GE_PROPERTY} before the
- * history table: Flyway creates the history table before any engine table, so engine tables without a history table
- * are never a migration in progress.
+ * <p>Several nodes starting together on an empty PostgreSQL: each migrates holding {@link SchemaMigratieSlot}, so one
+ * node creates the schema and the others then find it done.
  */
 public class EngineSchemaMigratie implements InitializingBean {
 
@@ -63,6 +61,10 @@ public class EngineSchemaMigratie implements InitializingBean {
 
   /** Brings the engine schema to the newest migration; answers what Flyway did. */
   public MigrateResult migreer() {
+    return SchemaMigratieSlot.onder(dataSource, this::migreerOnderSlot);
+  }
+
+  private MigrateResult migreerOnderSlot() {
     DatabaseDriver vendor = vendor();
     FluentConfiguration configuratie = Flyway.configure()
         .dataSource(dataSource)

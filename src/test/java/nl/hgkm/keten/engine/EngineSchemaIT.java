@@ -104,12 +104,14 @@ class EngineSchemaIT {
     try {
       List<Future<Integer>> toegepast = new ArrayList<>();
       for (int i = 0; i < nodes; i++) {
-        // As a node starts: the engine schema, then the project's tables (application.yaml's Flyway settings).
+        // As a node starts: the engine schema, then the project's tables (application.yaml's Flyway settings, and
+        // EngineConfiguratie's migration strategy).
         toegepast.add(pool.submit(() -> {
           start.await();
           int engine = new EngineSchemaMigratie(database).migreer().migrationsExecuted;
-          Flyway.configure().dataSource(database).locations("classpath:db/migration/keten")
-              .table("keten_schema_history").baselineOnMigrate(true).baselineVersion("0").load().migrate();
+          Flyway keten = Flyway.configure().dataSource(database).locations("classpath:db/migration/keten")
+              .table("keten_schema_history").baselineOnMigrate(true).baselineVersion("0").load();
+          SchemaMigratieSlot.onder(database, keten::migrate);
           return engine;
         }));
       }
