@@ -28,8 +28,9 @@ import org.springframework.boot.jdbc.DatabaseDriver;
  *
  * <p>A database whose engine tables the engine made itself (before this class existed, e.g. a demo {@code ./data/keten}
  * H2 file) has {@code ACT_GE_PROPERTY} but no {@value #HISTORIETABEL}: it is taken over at its Camunda version
- * (Flyway baseline at {@value #VERSIE}), provided that version is 7.24; any other version is refused with what to
- * do. Checked by table rather than by Flyway's baselineOnMigrate at {@value #VERSIE}, which would also "take over" a
+ * (a Flyway baseline at that version, so later migrations still run), provided that version lies between the first
+ * engine migration ({@value #EERSTE}) and {@value #VERSIE}; any other version is refused with what to do. Checked by
+ * table rather than by Flyway's baselineOnMigrate at a fixed version, which would also "take over" a
  * database that holds only the project's own tables and then never create the engine's. (baselineOnMigrate at
  * version 0 is on, for exactly that database: it records a baseline below every migration and applies them all.)
  *
@@ -40,8 +41,10 @@ public class EngineSchemaMigratie implements InitializingBean {
 
   /** Flyway's history table of the engine schema. */
   public static final String HISTORIETABEL = "engine_schema_history";
-  /** The Camunda version whose schema the newest migration makes, and at which an existing schema is taken over. */
+  /** The Camunda version whose schema the newest migration makes. */
   public static final String VERSIE = "7.24.0";
+  /** The first engine migration: a schema the engine made itself is taken over from this version on. */
+  static final String EERSTE = "7.24.0";
   /** Where the engine migrations are, per Spring Boot vendor id ({@link DatabaseDriver#getId()}). */
   public static final String LOCATIE = "classpath:db/migration/engine/";
 
@@ -72,16 +75,18 @@ public class EngineSchemaMigratie implements InitializingBean {
         .table(HISTORIETABEL);
     if (engineTabellenZonderFlyway()) {
       String bestaand = bestaandeCamundaVersie();
-      if (!bestaand.startsWith("7.24.")) {
+      if (MigrationVersion.fromVersion(bestaand).isNewerThan(VERSIE)
+          || MigrationVersion.fromVersion(EERSTE).isNewerThan(bestaand)) {
         throw new IllegalStateException(("The database holds a Camunda engine schema of version %s that Flyway does "
-            + "not manage yet; this application needs %s. Upgrade it first with Camunda's upgrade scripts "
-            + "(org/camunda/bpm/engine/db/upgrade/ in the camunda-engine jar) and start again; "
-            + "see docs/productie-postgresql.md.").formatted(bestaand, VERSIE));
+            + "not manage yet; this application takes over %s up to %s. Bring it to %s first with Camunda's upgrade "
+            + "scripts (org/camunda/bpm/engine/db/upgrade/ in the camunda-engine jar) and start again; "
+            + "see docs/productie-postgresql.md.").formatted(bestaand, EERSTE, VERSIE, EERSTE));
       }
+      // At the version it has: the migrations after it (a later Camunda's upgrade scripts) still run.
       LOG.info("Engine schema {} made by the engine itself: Flyway takes it over (baseline {} in {})", bestaand,
-          VERSIE, HISTORIETABEL);
-      configuratie.baselineVersion(VERSIE)
-          .baselineDescription("Camunda " + VERSIE + " schema made by the engine (schema-update), taken over")
+          bestaand, HISTORIETABEL);
+      configuratie.baselineVersion(bestaand)
+          .baselineDescription("Camunda " + bestaand + " schema made by the engine (schema-update), taken over")
           .load().baseline();
     } else {
       // The project's tables (keten_schema_history) may be there already, and Flyway refuses a non-empty schema
@@ -141,7 +146,8 @@ public class EngineSchemaMigratie implements InitializingBean {
         versies.add(rijen.getString(1));
       }
       return versies.build().max(Comparator.comparing(MigrationVersion::fromVersion))
-          .orElse("unknown (ACT_GE_SCHEMA_LOG is empty)");
+          .orElseThrow(() -> new IllegalStateException("The database has Camunda tables but an empty "
+              + "ACT_GE_SCHEMA_LOG: its engine schema version is unknown; see docs/productie-postgresql.md"));
     } catch (SQLException fout) {
       throw new IllegalStateException("The database has Camunda tables but no readable ACT_GE_SCHEMA_LOG: "
           + "an engine schema older than 7.11, or damaged; upgrade it with Camunda's scripts first", fout);

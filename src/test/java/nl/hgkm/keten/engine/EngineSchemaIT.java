@@ -91,7 +91,7 @@ class EngineSchemaIT {
     assertThatThrownBy(() -> new EngineSchemaMigratie(database).migreer())
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("version 7.23.0")
-        .hasMessageContaining("Upgrade it first with Camunda's upgrade scripts");
+        .hasMessageContaining("Bring it to 7.24.0 first with Camunda's upgrade scripts");
     assertThat(db.sql("select count(*) from ACT_GE_PROPERTY").query(Integer.class).single()).isPositive();
   }
 
