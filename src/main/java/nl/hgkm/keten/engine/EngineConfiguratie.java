@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import nl.hgkm.keten.kalender.Klok;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -66,6 +68,24 @@ public class EngineConfiguratie {
   @Bean
   ResourceConfigCustomizer ongeldigeTaakInvoerAlsBadRequest() {
     return config -> config.register(OngeldigeTaakInvoerRestMapper.class);
+  }
+
+  /**
+   * The engine schema by Flyway, before the engine starts (see {@link EngineSchemaMigratie}); the engine itself does
+   * not touch its schema ({@code camunda.bpm.database.schema-update: false} in application.yaml).
+   */
+  @Bean
+  EngineSchemaMigratie engineSchemaMigratie(DataSource dataSource) {
+    return new EngineSchemaMigratie(dataSource);
+  }
+
+  /**
+   * The project's tables (Spring Boot's Flyway, spring.flyway.*) migrate holding the same lock as the engine schema,
+   * so that nodes starting together on an empty database do not both create or baseline its history table.
+   */
+  @Bean
+  FlywayMigrationStrategy ketenSchemaMigratieOnderSlot() {
+    return flyway -> SchemaMigratieSlot.onder(flyway.getConfiguration().getDataSource(), flyway::migrate);
   }
 
   /** The engine clock: tests move it with {@code ClockUtil.setCurrentTime}, and deadlines move with it. */

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.spring.ProcessEngineFactoryBean;
 import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDependsOnDatabaseInitializationDetector;
 
 /**
- * Makes the process engine wait for Flyway: the project's own tables (and, in {@code prod}, the engine schema) are
- * migrated before the engine starts and deploys. Registered in {@code META-INF/spring.factories}.
+ * Makes the process engine wait for Flyway: the project's own tables and the engine schema
+ * ({@link EngineSchemaMigratie}) are migrated before the engine starts and deploys. Registered in
+ * {@code META-INF/spring.factories}.
  */
 public class EngineWachtOpFlyway extends AbstractBeansOfTypeDependsOnDatabaseInitializationDetector {
 

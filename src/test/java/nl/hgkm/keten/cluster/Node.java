@@ -84,18 +84,6 @@ final class Node implements AutoCloseable {
     return this;
   }
 
-  /** Until the node's output has a line containing {@code tekst}; fails at once when the JVM ends first. */
-  Node wachtOpLogregel(String tekst) {
-    Awaitility.await(naam + ": " + tekst).atMost(STARTTIJD).pollInterval(Duration.ofMillis(200)).until(() -> {
-      if (!proces.isAlive()) {
-        fail("Node %s is gestopt tijdens de start (exit %d). Laatste regels van %s:%n%s", naam, proces.exitValue(),
-            log, staart(80));
-      }
-      return Files.exists(log) && Files.readString(log, StandardCharsets.UTF_8).contains(tekst);
-    });
-    return this;
-  }
-
   /** SIGKILL: no shutdown hook, no graceful stop, locks and in-flight transactions left as they are. */
   void doodAf() throws InterruptedException {
     proces.destroyForcibly();

@@ -63,7 +63,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL, the police, care and register systems as WireMock servers and a GreenMail SMTP server, all started
  * here.
  *
- * <p>The story, in order: both nodes start on one database and deploy the models once; a login on one node holds on the
+ * <p>The story, in order: both nodes start together on one empty database, make its schemas and deploy the models
+ * once; a login on one node holds on the
  * other; 200 cases go in through both nodes and every job runs exactly once, on both nodes; then a node is killed
  * (SIGKILL) while it holds jobs, and the other finishes every case once those jobs' locks expire, with every outside
  * call still registered once per Idempotency-Key.
@@ -73,7 +74,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * 24-hour reachability timer and the evaluation timer are due at once.
  *
  * <p>Needs the packaged jar ({@code target/keten-hgkm-*.jar}, made by {@code ./mvnw verify} before the integration
- * tests). Run alone: {@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TweeNodesIT}.
+ * tests). Runs in the first failsafe execution only (it brings its own PostgreSQL; pom.xml). Run alone:
+ * {@code ./mvnw verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -DskipPostgresITs -Dit.test=TweeNodesIT}
+ * ({@code -Dit.test} overrides the executions' excludes, so without {@code -DskipPostgresITs} it would run twice).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TweeNodesIT {
@@ -144,10 +147,8 @@ class TweeNodesIT {
     long start = System.nanoTime();
     // Only node A writes the role model (ops/cluster/README.md: a one-time step, not for every node).
     a = Node.start(jar, "node-a", omgeving, argumenten("--keten.identiteit.rollen-inrichten=true"));
-    // Node B once node A's engine has created its tables: with schema-update the engine creates its schema itself,
-    // and two engines doing that at the same moment on an empty database collide (duplicate pg_type). B then still
-    // starts while A deploys or just after.
-    a.wachtOpLogregel("ENGINE-00001");
+    // Node B at the same moment, on the same empty database: Flyway makes both schemas (the engine's too) under a
+    // database lock, so one node migrates and the other finds it done; the deployment takes a lock of its own.
     b = Node.start(jar, "node-b", omgeving, argumenten());
     a.wachtTotGereed();
     b.wachtTotGereed();
@@ -175,6 +176,13 @@ class TweeNodesIT {
   @Test
   @Order(1)
   void tweeNodesOpEenDatabaseRollenElkModelEenKeerUit() {
+    // Started together on an empty database: each schema made once, by one of them.
+    for (String historie : List.of("engine_schema_history", "keten_schema_history")) {
+      assertThat(db.sql("select \"version\", count(*) from \"" + historie + "\" group by \"version\"")
+          .query((rs, i) -> rs.getInt(2)).list()).as(historie).isNotEmpty().containsOnly(1);
+    }
+    assertThat(db.sql("select \"version\" from \"engine_schema_history\" where \"success\" = true")
+        .query(String.class).list()).containsExactly("7.24.0");
     Map<String, Integer> versies = db.sql("select KEY_, count(*) from ACT_RE_PROCDEF group by KEY_")
         .query((rs, i) -> Map.entry(rs.getString(1), rs.getInt(2))).list().stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (x, y) -> x, TreeMap::new));

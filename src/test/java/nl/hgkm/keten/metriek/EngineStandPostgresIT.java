@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import nl.hgkm.keten.engine.EngineSchemaMigratie;
 import nl.hgkm.keten.metriek.EngineStand.IncidentAantal;
 import nl.hgkm.keten.metriek.EngineStand.Stand;
 import nl.hgkm.keten.metriek.EngineStand.TaakAantal;
@@ -28,8 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The SQL of {@link EngineStand} on a real PostgreSQL 17 (embedded; fsync off, which does not matter here) with the
- * engine's own schema and the project's Flyway tables: the integration tests run it on H2, production on PostgreSQL.
- * A bare engine of its own and small models of its own; no Spring context.
+ * engine schema and the project's tables, both by Flyway as in production. A bare engine of its own and small models of its own; no Spring context.
  */
 class EngineStandPostgresIT {
 
@@ -46,10 +46,12 @@ class EngineStandPostgresIT {
     DataSource dataSource = postgres.getPostgresDatabase();
     Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/keten").table("keten_schema_history")
         .load().migrate();
+    // The engine schema as production gets it: Camunda's scripts by Flyway (EngineSchemaMigratie).
+    new EngineSchemaMigratie(dataSource).migreer();
     engine = ProcessEngineConfiguration.createStandaloneProcessEngineConfiguration()
         .setProcessEngineName("metriek-postgres")
         .setDataSource(dataSource)
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE)
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
         .setJobExecutorActivate(false)
         .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
         .buildProcessEngine();
