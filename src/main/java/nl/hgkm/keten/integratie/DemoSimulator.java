@@ -99,6 +99,12 @@ public abstract class DemoSimulator {
   private record Antwoord(String pad, int status, String body) {}
 
   public synchronized void start() throws IOException {
+    // The JDK's HTTP server writes headers and body separately; with Nagle's algorithm on, each answer then waits
+    // for the client's delayed ACK (about 40 ms on Linux), a delay no real partner system has. Read once, when the
+    // first server of this JVM is made; an explicit -Dsun.net.httpserver.nodelay wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), gewenstePoort), 0);
     server.createContext("/", this::behandel);
     server.start();
