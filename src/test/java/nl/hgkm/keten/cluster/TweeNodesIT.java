@@ -64,10 +64,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * here.
  *
  * <p>The story, in order: both nodes start together on one empty database, make its schemas and deploy the models
- * once; a login on one node holds on the
- * other; 200 cases go in through both nodes and every job runs exactly once, on both nodes; then a node is killed
- * (SIGKILL) while it holds jobs, and the other finishes every case once those jobs' locks expire, with every outside
- * call still registered once per Idempotency-Key.
+ * once; a login on one node holds on the other; 200 cases go in through both nodes and every job completes exactly
+ * once, on both nodes; then a node is killed (SIGKILL) while it holds jobs, and the other finishes every case once
+ * those jobs' locks expire.
+ *
+ * <p>What it asserts is what the system guarantees, not what a quiet machine happens to do. Camunda's job executor
+ * runs a job at least once: a lock that expires while a slow job still runs, or an optimistic-locking conflict after
+ * the job's outside call, makes the call again. So every outside step must have its <em>effect</em> once (one
+ * Idempotency-Key per case and step, registered once by the partner system, which answers a repeat with its first
+ * answer), every repeat must carry the same body, every job's successful completion is in the job log once, every
+ * mail goes out once (the mail journal), and no incident remains. How many repeats and failed attempts a run had is
+ * printed as one line, {@code TweeNodesIT herhalingen: politie=... zorg=... register=... mislukte-jobpogingen=...}.
+ * ops/cluster/herhaal-clustertest runs it several times in a row, also beside a CPU hog.
  *
  * <p>Timers fall due without waiting: meldingen arrive with {@code ontvangenOp} a month back, so the assessment's
  * escalation timer is due at once; huisverboden are imposed with {@code opgelegdOp} nine days back, so the
@@ -90,7 +98,12 @@ class TweeNodesIT {
   private static final int MELDINGEN_BIJ_UITVAL = 20;
   /** Lock time of the job executors here; production's is 5 minutes (application-prod.yaml). */
   private static final Duration LOCKTIJD = Duration.ofSeconds(10);
-  private static final Duration AFRONDEN = Duration.ofMinutes(3);
+  /**
+   * How long the jobs of a batch of cases may take. Generous: on two cores that other builds share (or beside
+   * ops/cluster/herhaal-clustertest --cpu-hog) they take minutes; only a run that goes wrong waits this long, and
+   * its message says what is missing.
+   */
+  private static final Duration AFRONDEN = Duration.ofMinutes(10);
 
   private static final String WACHTWOORD = "Clustertest-wachtwoord-lang-genoeg-2027!";
   private static final Inlog BEHEERDER = new Inlog("beheerder", WACHTWOORD);
@@ -225,6 +238,7 @@ class TweeNodesIT {
   void tweehonderdZakenOverBeideNodesElkeTaakPreciesEenKeer() throws Exception {
     Buitensystemen.reset();
     smtp.purgeEmailFromAllMailboxes();
+    Instant begin = Instant.now();
     long start = System.nanoTime();
 
     List<Zaak> zaken = startZaken(HUISVERBODEN, MELDINGEN);
@@ -235,6 +249,8 @@ class TweeNodesIT {
 
     assertThat(db.sql("select count(*) from ACT_RU_INCIDENT").query(Integer.class).single()).isZero();
     assertThat(uitvoerbareJobs()).isZero();
+    // Each job's successful completion once; a failed attempt (an outside call that timed out under load, a mail
+    // that another run was still sending) is allowed and counted: it is a retry, not a second effect.
     assertThat(jobsMetMeerDanEenSucces()).isEmpty();
 
     // Both nodes did the work.
@@ -246,21 +262,17 @@ class TweeNodesIT {
     assertThat(perNode).containsOnlyKeys("node-a", "node-b");
     assertThat(perNode.values()).allSatisfy(aantal -> assertThat(aantal).isGreaterThan(zaken.size() / 10));
 
-    // Every outside call once: every Idempotency-Key that reached the police, care and register systems came once
-    // and succeeded, and each case's outside steps each have their key.
+    // Every outside step had its effect once: one Idempotency-Key per case and step, and one effect per key at the
+    // police, care and register systems. The job executor runs a job at least once (a lock that expired under load,
+    // an optimistic-locking conflict after the call), so a key may arrive again; the partner answers it with the
+    // first answer and nothing happens twice. A repeat with another body would be a real defect.
+    elkeBuitenstapEenEffect(zaken);
+    assertThat(Buitensystemen.politie().effecten()).hasSize(2 * HUISVERBODEN);
+    assertThat(Buitensystemen.zorg().effecten()).hasSize(HUISVERBODEN);
     for (Buitensysteem systeem : buitensystemen()) {
       assertThat(systeem.verzoeken()).as(systeem.url()).allSatisfy(v -> assertThat(v.geslaagd()).isTrue());
-      assertThat(systeem.verzoeken().stream().collect(Collectors.groupingBy(v -> String.valueOf(v.idempotencyKey()),
-          Collectors.counting()))).as("verzoeken per Idempotency-Key").allSatisfy((sleutel, aantal) ->
-          assertThat(aantal).as(sleutel).isEqualTo(1));
     }
-    for (Zaak zaak : zaken) {
-      for (Buitenstap stap : zaak.buitenstappen()) {
-        assertThat(stap.verzoeken(zaak)).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
-      }
-    }
-    assertThat(Buitensystemen.politie().verzoeken()).hasSize(2 * HUISVERBODEN);
-    assertThat(Buitensystemen.zorg().verzoeken()).hasSize(HUISVERBODEN);
+    meldHerhalingen("", begin);
 
     // Every mail once: one copy per recipient of each Message-ID, one Message-ID per case and step.
     Map<String, Integer> mails = mailsPerBerichtId(true);
@@ -278,9 +290,10 @@ class TweeNodesIT {
       systeem.traag(Duration.ofMillis(700));
     }
     try {
+      Instant begin = Instant.now();
       List<Zaak> zaken = startZaken(HUISVERBODEN_BIJ_UITVAL, MELDINGEN_BIJ_UITVAL);
 
-      Awaitility.await("node A heeft jobs vergrendeld en er is al werk gedaan").atMost(Duration.ofMinutes(1))
+      Awaitility.await("node A heeft jobs vergrendeld en er is al werk gedaan").atMost(Duration.ofMinutes(3))
           .pollInterval(Duration.ofMillis(50))
           .until(() -> geslaagdeBuitenaanroepen() >= 5 && vergrendeldDoor(a) > 0);
       a.doodAf();
@@ -310,26 +323,11 @@ class TweeNodesIT {
         });
       }
 
-      // Every outside step registered: each case's step has its Idempotency-Key, every key got at least one success
-      // and one and the same answer each time. A call that node A made just before dying may come again from node B
-      // with the same key; the Idempotency-Key is what makes that repeat harmless.
-      for (Zaak zaak : zaken) {
-        for (Buitenstap stap : zaak.buitenstappen()) {
-          assertThat(stap.verzoeken(zaak)).as("%s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
-        }
-      }
-      int herhaald = 0;
-      for (Buitensysteem systeem : buitensystemen()) {
-        for (List<Buitensysteem.Verzoek> verzoeken : systeem.verzoeken().stream().collect(Collectors.groupingBy(
-            v -> String.valueOf(v.idempotencyKey()))).values()) {
-          String sleutel = verzoeken.get(0).idempotencyKey();
-          assertThat(verzoeken).as(sleutel).anySatisfy(v -> assertThat(v.geslaagd()).isTrue());
-          assertThat(verzoeken.stream().filter(v -> v.status() != 0).map(Buitensysteem.Verzoek::status)
-              .collect(Collectors.toSet())).as("antwoorden op %s", sleutel).hasSize(1);
-          herhaald += verzoeken.size() - 1;
-        }
-      }
-      LOG.info("Herhaalde buitenaanroepen met dezelfde Idempotency-Key na de uitval: {}", herhaald);
+      // Every outside step had its effect once, with one and the same answer for each repeat: a call that node A
+      // made just before dying comes again from node B with the same Idempotency-Key and the same body, and the
+      // partner answers it with what it registered the first time.
+      elkeBuitenstapEenEffect(zaken);
+      meldHerhalingen(" na uitval", begin);
 
       elkeZaakKreegZijnMail(zaken, mailsPerBerichtId(false), false);
     } finally {
@@ -389,7 +387,7 @@ class TweeNodesIT {
       }
       List<Zaak> zaken = new ArrayList<>();
       for (Future<Zaak> zaak : gestart) {
-        zaken.add(zaak.get(2, TimeUnit.MINUTES));
+        zaken.add(zaak.get(5, TimeUnit.MINUTES));
       }
       return zaken;
     } finally {
@@ -515,11 +513,67 @@ class TweeNodesIT {
     return List.of(Buitensystemen.politie(), Buitensystemen.zorg(), Buitensystemen.register());
   }
 
-  /** Jobs that are due, not suspended and not failed for good: work the job executors still have to do. */
+  /**
+   * Each case's outside steps: exactly one Idempotency-Key each, that key had its effect once at its system, and
+   * every request with it got the same successful answer; and no system saw a known key with another body.
+   */
+  private static void elkeBuitenstapEenEffect(List<Zaak> zaken) {
+    for (Buitensysteem systeem : buitensystemen()) {
+      assertThat(systeem.conflicten()).as("dezelfde Idempotency-Key voor een ander verzoek bij %s", systeem.url())
+          .isEmpty();
+      assertThat(systeem.effecten().stream().collect(Collectors.groupingBy(Buitensysteem.Effect::idempotencyKey,
+          Collectors.counting()))).as("effecten per Idempotency-Key bij %s", systeem.url())
+          .allSatisfy((sleutel, aantal) -> assertThat(aantal).as(sleutel).isEqualTo(1));
+    }
+    for (Zaak zaak : zaken) {
+      for (Buitenstap stap : zaak.buitenstappen()) {
+        Map<String, List<Buitensysteem.Verzoek>> perSleutel = stap.verzoeken(zaak);
+        assertThat(perSleutel).as("Idempotency-Keys van %s %s", zaak.zaaknummer(), stap.activiteit()).hasSize(1);
+        String sleutel = perSleutel.keySet().iterator().next();
+        assertThat(stap.systeem().get().effecten()).as("effect van %s", sleutel)
+            .filteredOn(effect -> effect.idempotencyKey().equals(sleutel)).hasSize(1);
+        List<Buitensysteem.Verzoek> verzoeken = perSleutel.get(sleutel);
+        assertThat(verzoeken).as(sleutel).anySatisfy(v -> assertThat(v.geslaagd()).isTrue());
+        assertThat(verzoeken.stream().map(Buitensysteem.Verzoek::body).map(TweeNodesIT::json).distinct())
+            .as("inhoud van de verzoeken met %s", sleutel).hasSize(1);
+        assertThat(verzoeken.stream().filter(Buitensysteem.Verzoek::geslaagd).map(Buitensysteem.Verzoek::status)
+            .distinct()).as("antwoorden op %s", sleutel).hasSize(1);
+      }
+    }
+  }
+
+  /**
+   * Says how often a partner system saw an Idempotency-Key again and how often a job attempt failed since
+   * {@code sinds}, in one line that ops/cluster/herhaal-clustertest and the coordinator grep for. Repeats and failed
+   * attempts are allowed (the job executor runs a job at least once); their number shows how loaded the run was.
+   */
+  private static void meldHerhalingen(String wanneer, Instant sinds) {
+    int mislukt = db.sql("select count(*) from ACT_HI_JOB_LOG where JOB_STATE_ = 1 and TIMESTAMP_ >= :sinds")
+        .param("sinds", Timestamp.from(sinds)).query(Integer.class).single();
+    String regel = "TweeNodesIT herhalingen%s: politie=%d zorg=%d register=%d mislukte-jobpogingen=%d".formatted(
+        wanneer, Buitensystemen.politie().herhalingen(), Buitensystemen.zorg().herhalingen(),
+        Buitensystemen.register().herhalingen(), mislukt);
+    LOG.info(regel);
+    System.out.println(regel);
+  }
+
+  private static JsonNode json(String tekst) {
+    try {
+      return JSON.readTree(tekst);
+    } catch (IOException geenJson) {
+      throw new AssertionError("geen JSON: " + tekst, geenJson);
+    }
+  }
+
+  /**
+   * Jobs that are due, or failed and waiting for their next attempt, not suspended and not failed for good: work the
+   * job executors still have to do.
+   */
   private static int uitvoerbareJobs() {
     return db.sql("""
             select count(*) from ACT_RU_JOB
-            where RETRIES_ > 0 and SUSPENSION_STATE_ = 1 and (DUEDATE_ is null or DUEDATE_ <= :nu)""")
+            where RETRIES_ > 0 and SUSPENSION_STATE_ = 1
+              and (DUEDATE_ is null or DUEDATE_ <= :nu or EXCEPTION_STACK_ID_ is not null)""")
         .param("nu", Timestamp.from(Instant.now())).query(Integer.class).single();
   }
 
@@ -636,8 +690,12 @@ class TweeNodesIT {
         "--camunda.bpm.job-execution.wait-time-in-millis=500",
         "--camunda.bpm.job-execution.max-wait=2000",
         // A failed attempt comes back in seconds, so a test that goes wrong says so before its time-out.
-        "--keten.retry.politie=R5/PT2S", "--keten.retry.zorg=R5/PT2S", "--keten.retry.register=R5/PT2S",
-        "--keten.retry.mail=R5/PT2S", "--keten.retry.intern=R5/PT2S"));
+        "--keten.retry.politie=R10/PT2S", "--keten.retry.zorg=R10/PT2S", "--keten.retry.register=R10/PT2S",
+        "--keten.retry.intern=R10/PT2S",
+        // A node killed while it sends a mail leaves the mail journal's claim behind: the other node's attempts
+        // answer "being sent elsewhere" until the claim's lease (production: 5 minutes) has passed. A short lease,
+        // still far above one SMTP exchange with the local GreenMail, and retries that outlast it.
+        "--keten.mail.claim-duur=60s", "--keten.retry.mail=R40/PT2S"));
     argumenten.addAll(List.of(extra));
     return argumenten;
   }

@@ -9,9 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URI;
@@ -21,11 +25,19 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
  * One outside system as a WireMock server (see {@link Buitensystemen}). Stubs require HTTP Basic with the test
  * credentials and an {@code Idempotency-Key}; a request without them gets WireMock's 404.
+ *
+ * <p>The default answers behave as a real idempotent partner system does (and as the demo simulators do,
+ * {@code DemoSimulator}): the first accepted request with an Idempotency-Key has the effect, and the same key again
+ * with the same body answers that first answer and has no new effect ({@link #effecten()}, {@link #herhalingen()}).
+ * The same key with another body or on another path is not a repeat but a different request under a reused key, a
+ * defect of the caller: it answers 422 and is kept in {@link #conflicten()}. The job executor runs a job at least
+ * once, so repeats are expected; conflicts never are.
  */
 public final class Buitensysteem {
 
@@ -38,6 +50,7 @@ public final class Buitensysteem {
   private final String gebruiker;
   private final String wachtwoord;
   private final Map<String, Standaard> standaardPerPad;
+  private final IdempotentePartner partner;
 
   /** What a POST to a path answers by default. */
   record Standaard(int status, String json) {
@@ -46,10 +59,11 @@ public final class Buitensysteem {
     }
   }
 
-  private Buitensysteem(String naam, WireMockServer server, String gebruiker, String wachtwoord,
-      Map<String, Standaard> standaardPerPad) {
+  private Buitensysteem(String naam, WireMockServer server, IdempotentePartner partner, String gebruiker,
+      String wachtwoord, Map<String, Standaard> standaardPerPad) {
     this.naam = naam;
     this.server = server;
+    this.partner = partner;
     this.gebruiker = gebruiker;
     this.wachtwoord = wachtwoord;
     this.standaardPerPad = standaardPerPad;
@@ -66,10 +80,12 @@ public final class Buitensysteem {
   /** A system whose POSTs answer with the given status and JSON per path pattern. */
   static Buitensysteem startMetAntwoorden(String naam, int poort, String gebruiker, String wachtwoord,
       Map<String, Standaard> standaardPerPad) {
-    WireMockServer server = new WireMockServer(options().port(poort));
+    IdempotentePartner partner = new IdempotentePartner(naam);
+    WireMockServer server = new WireMockServer(options().port(poort).extensions(partner));
     server.start();
     Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "stop-" + naam));
-    Buitensysteem systeem = new Buitensysteem(naam, server, gebruiker, wachtwoord, Map.copyOf(standaardPerPad));
+    Buitensysteem systeem = new Buitensysteem(naam, server, partner, gebruiker, wachtwoord,
+        Map.copyOf(standaardPerPad));
     systeem.reset();
     return systeem;
   }
@@ -105,14 +121,33 @@ public final class Buitensysteem {
         .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(json)));
   }
 
-  /** Up, default answers only, journal emptied. */
+  /** Up, default answers only, journal emptied, every Idempotency-Key forgotten. */
   public void reset() {
     server.resetAll();
+    partner.vergeet();
     standaardPerPad.forEach((pad, standaard) -> server.stubFor(post(urlPathMatching(pad)).atPriority(STANDAARD)
         .withBasicAuth(gebruiker, wachtwoord)
         .withHeader("Idempotency-Key", matching(".+"))
         .willReturn(aResponse().withStatus(standaard.status()).withHeader("Content-Type", "application/json")
-            .withBody(standaard.json()))));
+            .withBody(standaard.json()).withTransformers(IdempotentePartner.NAAM))));
+  }
+
+  /**
+   * What the default answers registered since the last {@link #reset()}: one effect per Idempotency-Key, the first
+   * accepted request with it, oldest first.
+   */
+  public List<Effect> effecten() {
+    return partner.effecten();
+  }
+
+  /** Requests the default answers recognised as a repeat (same key, same path, same body): no new effect. */
+  public int herhalingen() {
+    return partner.herhalingen();
+  }
+
+  /** Requests with a known Idempotency-Key but another body or path, answered 422: always a defect of the caller. */
+  public List<Conflict> conflicten() {
+    return partner.conflicten();
   }
 
   /** Every request received, oldest first (a request still being delayed is not there yet). */
@@ -160,6 +195,97 @@ public final class Buitensysteem {
         request.containsHeader("Idempotency-Key") ? request.getHeader("Idempotency-Key") : null,
         request.containsHeader("Authorization") ? request.getHeader("Authorization") : null,
         request.getBodyAsString(), fout ? 0 : event.getResponse().getStatus());
+  }
+
+  /** The effect of one Idempotency-Key: the first request with it that a default answer accepted. */
+  public record Effect(String idempotencyKey, String pad, String body) {}
+
+  /** A request that reused a known Idempotency-Key for something else. */
+  public record Conflict(String idempotencyKey, String eerstePad, String eersteBody, String pad, String body) {}
+
+  /**
+   * The memory of a partner system's Idempotency-Keys, as a WireMock transformer on the default answers. Under one
+   * lock: two nodes may send the same key at the same moment (a job whose lock expired while it ran), and then one
+   * of them has the effect and the other gets its answer, as at a real partner.
+   */
+  private static final class IdempotentePartner implements ResponseDefinitionTransformerV2 {
+    static final String NAAM = "idempotente-partner";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String systeem;
+    private final Map<String, Eerste> eerstePerKey = new LinkedHashMap<>();
+    private final List<Conflict> conflicten = new ArrayList<>();
+    private int herhalingen;
+
+    private record Eerste(Effect effect, ResponseDefinition antwoord) {}
+
+    IdempotentePartner(String systeem) {
+      this.systeem = systeem;
+    }
+
+    @Override
+    public String getName() {
+      return NAAM;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+      return false;
+    }
+
+    @Override
+    public synchronized ResponseDefinition transform(ServeEvent event) {
+      LoggedRequest verzoek = event.getRequest();
+      ResponseDefinition antwoord = event.getResponseDefinition();
+      String key = verzoek.getHeader("Idempotency-Key");
+      String pad = URI.create(verzoek.getUrl()).getPath();
+      String body = verzoek.getBodyAsString();
+      Eerste eerste = eerstePerKey.get(key);
+      if (eerste == null) {
+        if (antwoord.getStatus() >= 200 && antwoord.getStatus() < 300) {
+          eerstePerKey.put(key, new Eerste(new Effect(key, pad, body), antwoord));
+        }
+        return antwoord;
+      }
+      if (eerste.effect().pad().equals(pad) && zelfdeInhoud(eerste.effect().body(), body)) {
+        herhalingen++;
+        return eerste.antwoord();
+      }
+      conflicten.add(new Conflict(key, eerste.effect().pad(), eerste.effect().body(), pad, body));
+      return ResponseDefinitionBuilder.responseDefinition().withStatus(422)
+          .withHeader("Content-Type", "application/problem+json")
+          .withBody("{\"title\":\"Idempotency-Key al gebruikt voor een ander verzoek\",\"status\":422,"
+              + "\"detail\":\"" + systeem + ": " + key + " hoort bij een ander verzoek op " + eerste.effect().pad()
+              + "\"}")
+          .build();
+    }
+
+    synchronized List<Effect> effecten() {
+      return eerstePerKey.values().stream().map(Eerste::effect).toList();
+    }
+
+    synchronized int herhalingen() {
+      return herhalingen;
+    }
+
+    synchronized List<Conflict> conflicten() {
+      return List.copyOf(conflicten);
+    }
+
+    synchronized void vergeet() {
+      eerstePerKey.clear();
+      conflicten.clear();
+      herhalingen = 0;
+    }
+
+    /** The same JSON (field order and spacing do not count), or else the same text. */
+    private static boolean zelfdeInhoud(String eerste, String tweede) {
+      try {
+        return JSON.readTree(eerste).equals(JSON.readTree(tweede));
+      } catch (JsonProcessingException geenJson) {
+        return Objects.equals(eerste, tweede);
+      }
+    }
   }
 
   /**
