@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.UUID;
 import nl.hgkm.keten.support.Browser;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -52,14 +55,14 @@ class HuisverbodInTasklistIT {
 
   @AfterEach
   void herstelKlok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
   void hulpofficierLegtOpEnBurgemeesterVerlengt() throws Exception {
     Buitensystemen.reset();
     String achternaam = "Browser" + UUID.randomUUID().toString().substring(0, 6);
-    String incident = OffsetDateTime.now().minusHours(2).withNano(0).toString();
+    String incident = TestKlok.nu(ZoneOffset.UTC).minusHours(2).withNano(0).toString();
     String voorstel = """
         {"regio": "utrecht", "gemeente": "utrecht", "incidentOp": "%s",
          "pleger": {"naam": "Pim %s", "geboortedatum": "1980-05-05", "bsn": "%s"},
@@ -109,9 +112,9 @@ class HuisverbodInTasklistIT {
     managementService.executeJob(evaluatie.getId());
     Task verlenging = taskService.createTaskQuery().processInstanceId(instantie)
         .taskDefinitionKey("besluit-verlenging").singleResult();
-    ClockUtil.reset();
-    // The browser's clock is the real one: the order was imposed just now, so extend to 20 days after imposition.
-    OffsetDateTime verlengdTot = opgelegdOp.toInstant().atOffset(java.time.ZoneOffset.UTC).plusDays(20)
+    TestKlok.terug();
+    // Extended to 20 days after imposition, 12:00 on the browser's clock face (its time zone is the users').
+    ZonedDateTime verlengdTot = opgelegdOp.toInstant().atZone(Browser.TIJDZONE).plusDays(20)
         .withHour(12).withMinute(0).withSecond(0).withNano(0);
 
     try (Browser browser = Browser.start(poort)) {
@@ -129,8 +132,14 @@ class HuisverbodInTasklistIT {
         String maand = verlengdTot.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
         By dag = By.xpath("//span[contains(@class,'flatpickr-day') and @aria-label='" + maand + " "
             + verlengdTot.getDayOfMonth() + ", " + verlengdTot.getYear() + "']");
-        while (browser.driver().findElements(dag).stream().noneMatch(org.openqa.selenium.WebElement::isDisplayed)) {
-          browser.klik(By.cssSelector(".flatpickr-calendar.open .flatpickr-next-month"));
+        // The calendar opens on the browser's own today, which is real time; the test clock may stand elsewhere
+        // (TestKlok): page towards the month, a bounded number of times.
+        By bladeren = By.cssSelector(".flatpickr-calendar.open " + (YearMonth.from(verlengdTot)
+            .isBefore(YearMonth.now(Browser.TIJDZONE)) ? ".flatpickr-prev-month" : ".flatpickr-next-month"));
+        for (int keer = 0; browser.driver().findElements(dag).stream()
+            .noneMatch(org.openqa.selenium.WebElement::isDisplayed); keer++) {
+          assertThat(keer).as("maanden gebladerd naar %s", verlengdTot).isLessThan(60);
+          browser.klik(bladeren);
         }
         browser.klik(dag);
         browser.klik(By.xpath("//div[contains(@class,'fjs-form-field-datetime')]//input[@placeholder='hh:mm']"));

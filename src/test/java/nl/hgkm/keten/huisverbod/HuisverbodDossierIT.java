@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -88,7 +89,7 @@ class HuisverbodDossierIT {
 
   @AfterEach
   void herstelKlok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   // ------------------------------------------------------------------ the case file

@@ -22,6 +22,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -80,7 +81,7 @@ class HuisverbodIntakeIT {
 
   @AfterEach
   void herstelKlok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   // ------------------------------------------------------------------ registration and process start

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
@@ -94,7 +95,7 @@ class HuisverbodProcesIT {
   @AfterEach
   void einde() {
     identityService.clearAuthentication();
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   // ------------------------------------------------------------------ advice and decision (art. 2, 3)

@@ -25,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
 import org.camunda.bpm.engine.HistoryService;
@@ -80,7 +81,7 @@ class MeldingIntakeIT {
 
   @AfterEach
   void klokTerug() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   // ------------------------------------------------------------------ a new case

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import nl.hgkm.keten.kalender.Termijn;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -88,7 +89,7 @@ class MeldingProcesIT {
 
   @AfterEach
   void herstelKlok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   // ------------------------------------------------------------------ acute check and assessment

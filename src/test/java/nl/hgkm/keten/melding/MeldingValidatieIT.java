@@ -9,8 +9,6 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
 import org.camunda.bpm.engine.HistoryService;
@@ -67,7 +66,7 @@ class MeldingValidatieIT {
         fout("ontvangenOp geen ISO-8601", m -> m.put("ontvangenOp", "23-04-2027 10:00"), "ontvangenOp", "ISO-8601"),
         fout("ontvangenOp zonder offset", m -> m.put("ontvangenOp", "2020-04-23T10:00:00"), "ontvangenOp",
             "met tijdzone"),
-        fout("ontvangenOp in de toekomst", m -> m.put("ontvangenOp", OffsetDateTime.now(AMSTERDAM_TIJD).plusHours(1)
+        fout("ontvangenOp in de toekomst", m -> m.put("ontvangenOp", TestKlok.nu(AMSTERDAM_TIJD).plusHours(1)
             .toString()), "ontvangenOp", "niet in de toekomst"),
         fout("regio ontbreekt", m -> m.remove("regio"), "regio", "is verplicht"),
         fout("regio onbekend", m -> m.put("regio", "groningen"), "regio", "amsterdam-amstelland, utrecht"),
@@ -96,7 +95,7 @@ class MeldingValidatieIT {
         fout("geboortedatum ongeldig", m -> eerste(m).put("geboortedatum", "31-01-1990"),
             "betrokkenen[0].geboortedatum", "jjjj-mm-dd"),
         fout("geboortedatum in de toekomst", m -> eerste(m).put("geboortedatum",
-            LocalDate.now(AMSTERDAM_TIJD).plusDays(2).toString()), "betrokkenen[0].geboortedatum",
+            TestKlok.nu(AMSTERDAM_TIJD).toLocalDate().plusDays(2).toString()), "betrokkenen[0].geboortedatum",
             "niet in de toekomst"),
         fout("bsn acht cijfers", m -> eerste(m).put("bsn", "11122233"), "betrokkenen[0].bsn", "9 cijfers"),
         fout("bsn zonder elfproef", m -> eerste(m).put("bsn", "111222334"), "betrokkenen[0].bsn", "elfproef"),
@@ -117,7 +116,7 @@ class MeldingValidatieIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("ongeldigeVelden")
   void eenOngeldigVeldWordtGeweigerd(String geval, Consumer<ObjectNode> aanpassing, String veld, String melding) {
-    ObjectNode body = geldig(OffsetDateTime.now(AMSTERDAM_TIJD).minusHours(1));
+    ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     aanpassing.accept(body);
 
     List<JsonNode> fouten = fouten(post(http, TestGebruikers.INTAKE, body));
@@ -129,7 +128,7 @@ class MeldingValidatieIT {
 
   @Test
   void alleFoutenKomenTegelijk() {
-    ObjectNode body = geldig(OffsetDateTime.now(AMSTERDAM_TIJD).minusHours(1));
+    ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     body.put("ontvangenOp", "gisteren");
     body.put("regio", "groningen");
     melder(body).put("type", "BUURMAN").remove("naam");
@@ -171,7 +170,7 @@ class MeldingValidatieIT {
     long lopendVoor = runtimeService.createProcessInstanceQuery().count();
     long historieVoor = historyService.createHistoricProcessInstanceQuery().count();
 
-    ObjectNode body = geldig(OffsetDateTime.now(AMSTERDAM_TIJD).minusHours(1));
+    ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     body.put("externeReferentie", referentie);
     eerste(body).put("bsn", "111222334");
     for (int keer = 0; keer < 2; keer++) {
@@ -187,7 +186,7 @@ class MeldingValidatieIT {
 
   @Test
   void zonderGeldigeInloggegevens401() {
-    ObjectNode body = geldig(OffsetDateTime.now(AMSTERDAM_TIJD).minusHours(1));
+    ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
 
@@ -204,7 +203,7 @@ class MeldingValidatieIT {
 
   @Test
   void andereGroepenDanIntakeEnPolitie403() {
-    ObjectNode body = geldig(OffsetDateTime.now(AMSTERDAM_TIJD).minusHours(1));
+    ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     for (String gebruiker : List.of(TestGebruikers.WIJKTEAM, TestGebruikers.MEDEWERKER, TestGebruikers.AUDITOR)) {
       ResponseEntity<String> antwoord = post(http, gebruiker, body);
       assertThat(antwoord.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.AuditLog;
 import nl.hgkm.keten.zaak.Bsn;
 import nl.hgkm.keten.zaak.DossierRepository;
@@ -76,7 +77,7 @@ class RadarServiceIT {
 
   @AfterEach
   void klokTerug() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test

@@ -15,6 +15,7 @@ import nl.hgkm.keten.metriek.EngineStand.IncidentAantal;
 import nl.hgkm.keten.metriek.EngineStand.Stand;
 import nl.hgkm.keten.metriek.EngineStand.TaakAantal;
 import nl.hgkm.keten.metriek.EngineStand.VerstrekenAantal;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
@@ -56,8 +57,8 @@ class EngineStandPostgresIT {
         .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
         .buildProcessEngine();
     jdbc = JdbcClient.create(dataSource);
-    // The engine writes its counters with the real time; they count from this node's start.
-    Instant gestart = Instant.now().minusSeconds(60);
+    // The engine writes its counters at the engine clock's time; they count from this node's start.
+    Instant gestart = TestKlok.nu().minusSeconds(60);
     engineStand = new EngineStand(engine, jdbc, new CamundaBpmProperties(), () -> gestart);
 
     engine.getRepositoryService().createDeployment()

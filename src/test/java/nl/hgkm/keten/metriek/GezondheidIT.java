@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicInteger;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,7 +41,7 @@ class GezondheidIT {
   @AfterEach
   void herstel() {
     Buitensystemen.reset();
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
@@ -159,6 +159,6 @@ class GezondheidIT {
 
   /** Moves the engine clock so far that the next health call checks the outside systems anew. */
   private static void nieuweControle() {
-    ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofHours(CONTROLES.incrementAndGet()))));
+    ClockUtil.setCurrentTime(Date.from(TestKlok.nu().plus(Duration.ofHours(CONTROLES.incrementAndGet()))));
   }
 }

@@ -9,12 +9,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -58,7 +58,7 @@ class MetriekenIT {
 
   @AfterEach
   void klokTerug() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
@@ -85,10 +85,10 @@ class MetriekenIT {
   @Test
   void deReeksenVolgenIntakesTakenTermijnenIncidentenEnJobs() {
     // Well past the 5 working days of a melding received today; at noon, far from any due date's end of day.
-    tijd = ZonedDateTime.now(AMSTERDAM).plusDays(30).with(LocalTime.NOON).toInstant();
+    tijd = TestKlok.nu().atZone(AMSTERDAM).plusDays(30).with(LocalTime.NOON).toInstant();
     PrometheusTekst voor = peil();
 
-    ClockUtil.reset();
+    TestKlok.terug();
     List<String> zaken = new ArrayList<>();
     String referentie = "METRIEK-" + UUID.randomUUID();
     for (int i = 0; i < 3; i++) {
@@ -163,7 +163,7 @@ class MetriekenIT {
 
   @Test
   void binnenDeVerversingstijdLeestEenScrapeDeDatabaseNietOpnieuw() {
-    tijd = Instant.now().plusSeconds(3600);
+    tijd = TestKlok.nu().plusSeconds(3600);
     peil();
     long lezingen = metrieken.aantalLezingen();
 

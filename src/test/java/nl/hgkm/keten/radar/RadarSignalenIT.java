@@ -19,6 +19,7 @@ import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.AuditLog;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
@@ -90,7 +91,7 @@ class RadarSignalenIT {
 
   @AfterEach
   void klokTerug() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -24,9 +26,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class Browser implements AutoCloseable {
 
   public static final String INSTALLEER = "apt-get install -y chromium chromium-driver";
+  /**
+   * The browser's time zone: the users', whatever the machine's is. Forms show and submit local times in it (a
+   * datetime field with {@code timeSerializingFormat: utc_offset}), so a test that types a time knows what it means.
+   */
+  public static final ZoneId TIJDZONE = ZoneId.of("Europe/Amsterdam");
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Duration WACHTTIJD = Duration.ofSeconds(30);
+  /** Generous: Tasklist's first load on two cores that other builds share takes long; only a failure waits this. */
+  private static final Duration WACHTTIJD = Duration.ofSeconds(90);
   private static final By GEBRUIKERSNAAM = By.cssSelector("input[ng-model=username]");
 
   private final WebDriver driver;
@@ -57,7 +65,8 @@ public final class Browser implements AutoCloseable {
         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
         "--window-size=1400,1600", "--lang=nl-NL", "--user-data-dir=" + profiel);
     ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
+        .withEnvironment(Map.of("TZ", TIJDZONE.getId())).build();
     return new Browser(new ChromeDriver(service, opties), profiel, "http://localhost:" + poort);
   }
 
