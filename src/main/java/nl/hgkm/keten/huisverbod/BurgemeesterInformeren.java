@@ -67,7 +67,7 @@ class BurgemeesterInformeren implements JavaDelegate {
         "eindigtOp", beschikkingen.datumTijd(ProcesVariabelen.tijdstip(execution, "huisverbodEindigtOp")),
         "tasklistUrl", properties.tasklistUrl()));
     mailer.verstuur(new Mail(gemeente.burgemeesterEmail(), tekst.onderwerp(), tekst.tekst(),
-        ProcesVariabelen.verzoekId(execution, zaaknummer)));
+        ProcesVariabelen.berichtId(execution, zaaknummer)));
     dossiers.audit(zaaknummer, ProcesVariabelen.SYSTEEM, "BURGEMEESTER_GEINFORMEERD",
         "Burgemeester van " + gemeente.naam() + " per mail geïnformeerd over de oplegging onder mandaat "
             + "(art. 3 lid 2 Wth)");

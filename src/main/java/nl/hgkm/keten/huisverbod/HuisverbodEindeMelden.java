@@ -64,15 +64,15 @@ class HuisverbodEindeMelden implements JavaDelegate {
     waarden.put("beeindigdOp", beschikkingen.datumTijd(beschikkingen.nu()));
     waarden.put("reden", redenTekst(execution, reden));
 
-    String verzoekId = ProcesVariabelen.verzoekId(execution, zaaknummer);
+    String berichtId = ProcesVariabelen.berichtId(execution, zaaknummer);
     MailSjablonen.Opgemaakt aanGemeente = sjablonen.maakOp("huisverbod-einde",
         met(waarden, "aanhef", "Geachte burgemeester,"));
     mailer.verstuur(new Mail(gemeente.burgemeesterEmail(), aanGemeente.onderwerp(), aanGemeente.tekst(),
-        verzoekId + ".burgemeester"));
+        berichtId + ".burgemeester"));
     MailSjablonen.Opgemaakt aanVeiligThuis = sjablonen.maakOp("huisverbod-einde",
         met(waarden, "aanhef", "Beste collega's van " + regio.naam() + ","));
     mailer.verstuur(new Mail(regio.intakeOfTeamleiderEmail(), aanVeiligThuis.onderwerp(), aanVeiligThuis.tekst(),
-        verzoekId + ".veilig-thuis"));
+        berichtId + ".veilig-thuis"));
     dossiers.audit(zaaknummer, ProcesVariabelen.SYSTEEM, "EINDE_GEMELD", "Einde van het huisverbod (" + reden
         + ") gemeld aan de burgemeester van " + gemeente.naam() + " en aan " + regio.naam());
   }

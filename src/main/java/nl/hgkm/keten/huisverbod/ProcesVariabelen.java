@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
+import nl.hgkm.keten.engine.StapUitvoering;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -75,11 +76,21 @@ final class ProcesVariabelen {
   }
 
   /**
-   * The request id of one step of one execution ({@code zaaknummer.activityId.executionId}): the same when the step
-   * runs again on the same execution, so that what it wrote or sent can be recognised.
+   * The request id of one step of one execution ({@code zaaknummer.activityId.executionId}) for what the step writes
+   * in the case file in the engine's own transaction (a document): a failed attempt leaves nothing behind, and a
+   * second pass of the step on the same execution finds what the first pass wrote.
    */
   static String verzoekId(DelegateExecution execution, String zaaknummer) {
     return zaaknummer + "." + execution.getCurrentActivityId() + "." + execution.getId();
+  }
+
+  /**
+   * The id of a mail a step sends ({@code zaaknummer.activityId.<job id>}, {@link StapUitvoering}): the mail journal
+   * keeps it outside the step's transaction, so it must be the same on every attempt of the step, also when the
+   * engine moves the waiting job to another execution.
+   */
+  static String berichtId(DelegateExecution execution, String zaaknummer) {
+    return zaaknummer + "." + execution.getCurrentActivityId() + "." + StapUitvoering.id(execution);
   }
 
   private static IllegalStateException ontbreekt(DelegateExecution execution, String naam) {

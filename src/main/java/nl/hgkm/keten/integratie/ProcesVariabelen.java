@@ -6,6 +6,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Optional;
+import nl.hgkm.keten.engine.StapUitvoering;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /**
@@ -27,12 +28,13 @@ public final class ProcesVariabelen {
   }
 
   /**
-   * The request id sent as {@code Idempotency-Key}: zaaknummer + "." + activity id + "." + execution id. Stable
-   * across retries of the same job (same execution, same activity), different for another step or another
-   * execution, e.g. a second pass through an event subprocess.
+   * The request id sent as {@code Idempotency-Key}: zaaknummer + "." + activity id + "." + the id of the job that
+   * runs the step ({@link StapUitvoering}). Stable across every attempt of the step, also when the engine moves the
+   * waiting job to another execution; different for another step or another pass, e.g. a second pass through an
+   * event subprocess.
    */
   public static String verzoekId(DelegateExecution execution) {
-    return zaaknummer(execution) + "." + execution.getCurrentActivityId() + "." + execution.getId();
+    return zaaknummer(execution) + "." + execution.getCurrentActivityId() + "." + StapUitvoering.id(execution);
   }
 
   public static String tekst(DelegateExecution execution, String naam) {

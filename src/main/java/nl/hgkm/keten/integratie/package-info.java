@@ -14,8 +14,10 @@
  *       ten attempts five minutes apart, so an outage of about 45 minutes is absorbed without anyone noticing;
  *       after the last attempt the job stops and an incident of type {@code failedJob} shows in Cockpit with the
  *       adapter's message. Retry it there once the system is back.</li>
- *   <li>Idempotent: every call sends {@code Idempotency-Key: <zaaknummer>.<activity id>.<execution id>}, the same for
- *       every retry of one step. A system that processed a call whose answer got lost recognises the retry.</li>
+ *   <li>Idempotent: every call sends {@code Idempotency-Key: <zaaknummer>.<activity id>.<job id>}, the same for
+ *       every attempt of one step, also when the engine moves the waiting job to another execution
+ *       ({@code engine.StapUitvoering}). A system that processed a call whose answer got lost recognises the retry.
+ *       The job executor runs a job at least once, so a partner must answer a repeated key with its first answer.</li>
  *   <li>HTTP Basic with {@code keten.integratie.<system>.gebruiker/wachtwoord}; JSON bodies (UTF-8); instants as
  *       ISO-8601 UTC ({@code 2026-03-25T11:00:00Z}), dates as {@code yyyy-MM-dd}; fields without value left out.</li>
  *   <li>Connect and read timeouts ({@code verbind-timeout}, {@code lees-timeout}): a slow system is a failure, not

@@ -4,6 +4,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
+import nl.hgkm.keten.engine.StapUitvoering;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
@@ -51,6 +52,6 @@ class TermijnEscalatieMail implements JavaDelegate {
         "regio", regio.naam(),
         "uiterlijk", kalender.lokaleDatum(uiterlijk.toInstant()).format(DATUM)));
     mailer.verstuur(new Mail(regio.teamleiderEmail(), tekst.onderwerp(), tekst.tekst(),
-        zaaknummer + "." + execution.getCurrentActivityId() + "." + execution.getId()));
+        zaaknummer + "." + execution.getCurrentActivityId() + "." + StapUitvoering.id(execution)));
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
+import nl.hgkm.keten.engine.StapUitvoering;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
@@ -82,6 +83,6 @@ class TerugkoppelingMelder implements JavaDelegate {
         "inhoud", String.join("\n\n", alineas),
         "organisatie", regio == null ? "Veilig Thuis" : regio.naam()));
     mailer.verstuur(new Mail(email, tekst.onderwerp(), tekst.tekst(),
-        zaaknummer + "." + moment + "." + execution.getId()));
+        zaaknummer + "." + moment + "." + StapUitvoering.id(execution)));
   }
 }

@@ -3,6 +3,7 @@ package nl.hgkm.keten.monitoring;
 import java.time.Instant;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
+import nl.hgkm.keten.engine.StapUitvoering;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
@@ -49,6 +50,6 @@ class MonitoringEscalatieMail implements JavaDelegate {
         "momentDatum", datum(MonitoringVariabelen.tijdstip(execution, "volgendMoment")),
         "uiterlijk", datum(MonitoringVariabelen.tijdstip(execution, "momentUiterlijk"))));
     mailer.verstuur(new Mail(regio.teamleiderEmail(), tekst.onderwerp(), tekst.tekst(),
-        zaaknummer + "." + execution.getCurrentActivityId() + "." + execution.getId()));
+        zaaknummer + "." + execution.getCurrentActivityId() + "." + StapUitvoering.id(execution)));
   }
 }

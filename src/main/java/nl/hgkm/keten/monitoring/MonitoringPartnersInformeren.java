@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
+import nl.hgkm.keten.engine.StapUitvoering;
 import nl.hgkm.keten.gemeente.GemeenteProperties;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
@@ -77,7 +78,7 @@ class MonitoringPartnersInformeren implements JavaDelegate {
     waarden.put("einde", kalender.lokaleDatum(MonitoringVariabelen.tijdstip(execution, "monitoringEinde"))
         .format(MonitoringVariabelen.DATUM));
     waarden.put("aantal", MonitoringVariabelen.getal(execution, "momentNummer"));
-    String berichtId = zaaknummer + "." + execution.getCurrentActivityId() + "." + execution.getId();
+    String berichtId = zaaknummer + "." + execution.getCurrentActivityId() + "." + StapUitvoering.id(execution);
     for (Partner partner : partners) {
       Map<String, Object> metAanhef = new HashMap<>(waarden);
       metAanhef.put("aanhef", partner.aanhef());

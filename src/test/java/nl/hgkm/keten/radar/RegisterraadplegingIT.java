@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import nl.hgkm.keten.support.Buitensysteem;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.AuditGebeurtenis;
 import nl.hgkm.keten.zaak.AuditLog;
 import nl.hgkm.keten.zaak.TestBsn;
@@ -96,7 +97,7 @@ class RegisterraadplegingIT {
   @AfterEach
   void opruimen() {
     register.weerOp();
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
@@ -116,7 +117,7 @@ class RegisterraadplegingIT {
     long betrokkene = betrokkeneIds(zaaknummer).get(0);
     register.wiremock().verify(1, postRequestedFor(urlPathEqualTo(REGISTER_RAADPLEGINGEN))
         .withBasicAuth(TESTGEBRUIKER)
-        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + RAADPLEGEN + "." + job.getExecutionId() + "."
+        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + RAADPLEGEN + "." + job.getId() + "."
             + betrokkene))
         .withRequestBody(equalToJson("{\"regio\": \"amsterdam-amstelland\", \"persoon\": {\"bsn\": \"" + bsn
             + "\"}}")));
@@ -173,7 +174,7 @@ class RegisterraadplegingIT {
     long betrokkene = betrokkeneIds(zaaknummer).get(0);
     register.wiremock().verify(1, postRequestedFor(urlPathEqualTo(REGISTER_BETROKKENHEDEN))
         .withBasicAuth(TESTGEBRUIKER)
-        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + REGISTREREN + "." + job.getExecutionId() + "."
+        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + REGISTREREN + "." + job.getId() + "."
             + betrokkene))
         .withRequestBody(equalToJson("{\"regio\": \"amsterdam-amstelland\", \"referentie\": \"" + zaaknummer
             + "\", \"persoon\": {\"bsn\": \"" + bsn + "\"}}")));
@@ -215,6 +216,34 @@ class RegisterraadplegingIT {
         .contains("geen andere regio betrokken");
     assertThat(api.dossier(TestGebruikers.MEDEWERKER, zaaknummer).at("/meldingen/0/categorie").asText())
         .isEqualTo("NIEUWE_MELDING");
+  }
+
+  @Test
+  @DisplayName("Een herhaalde raadpleging houdt haar Idempotency-Key, ook als de registratie ernaast intussen klaar is")
+  void eenHerhalingHoudtHaarSleutelOokAlsDeAndereTakIntussenKlaarIs() {
+    // Only the lookup fails; the registration beside it, in the other branch, succeeds before the retry.
+    register.plat(REGISTER_RAADPLEGINGEN);
+    JsonNode melding = api.meld(api.melding(ONTVANGEN, "POLITIE", persoon("SLACHTOFFER", naam, null, bsn)));
+    ProcessInstance raadpleging = raadpleging(melding.path("zaaknummer").asText());
+    Job eerstePoging = job(raadpleging, RAADPLEGEN);
+    assertThatThrownBy(() -> managementService.executeJob(eerstePoging.getId())).isInstanceOf(RuntimeException.class);
+
+    managementService.executeJob(job(raadpleging, REGISTREREN).getId());
+    // The other branch has ended: the engine folds the two branches back into one execution and the waiting job
+    // moves to it. The job, and so the step's Idempotency-Key, stays the same.
+    Job herhaling = job(raadpleging, RAADPLEGEN);
+    assertThat(herhaling.getId()).isEqualTo(eerstePoging.getId());
+    assertThat(herhaling.getExecutionId()).as("uitvoering van de wachtende job").isNotEqualTo(
+        eerstePoging.getExecutionId());
+
+    register.weerOp();
+    ClockUtil.setCurrentTime(herhaling.getDuedate());
+    managementService.executeJob(herhaling.getId());
+
+    assertThat(jobs(raadpleging, RAADPLEGEN)).isEmpty();
+    assertThat(register.aantalPerIdempotencyKey(REGISTER_RAADPLEGINGEN)).as("één sleutel voor beide pogingen")
+        .hasSize(1).containsValue(2L);
+    assertThat(register.effecten()).filteredOn(effect -> effect.pad().equals(REGISTER_RAADPLEGINGEN)).hasSize(1);
   }
 
   @Test

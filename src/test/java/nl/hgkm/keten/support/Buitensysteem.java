@@ -96,6 +96,13 @@ public final class Buitensysteem {
         .withBody("{\"title\":\"" + naam + " tijdelijk niet beschikbaar\",\"status\":503}"));
   }
 
+  /** Down for one resource only (a regular expression for the path): 503 until {@link #weerOp()}, the rest is up. */
+  public void plat(String padPatroon) {
+    server.stubFor(any(urlPathMatching(padPatroon)).atPriority(STORING).withMetadata(Map.of("storing", true))
+        .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
+            .withBody("{\"title\":\"" + naam + " tijdelijk niet beschikbaar\",\"status\":503}")));
+  }
+
   /** Down harder: every connection is reset without an HTTP answer, until {@link #weerOp()}. */
   public void verbindingVerbroken() {
     storing(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));

@@ -22,6 +22,7 @@ import nl.hgkm.keten.integratie.TestDossier;
 import nl.hgkm.keten.support.Buitensysteem;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -70,7 +71,7 @@ class PolitieDelegatesIT {
   void opruimen() {
     proces.opruimen();
     politie.weerOp();
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
@@ -86,7 +87,7 @@ class PolitieDelegatesIT {
         .isEqualTo(Buitensystemen.POLITIE_REGISTRATIE_ID);
     politie.wiremock().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/huisverboden"))
         .withBasicAuth(TESTGEBRUIKER)
-        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + taak(REGISTREREN) + "." + job.getExecutionId()))
+        .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + taak(REGISTREREN) + "." + job.getId()))
         .withHeader("Content-Type", containing("application/json"))
         .withRequestBody(equalToJson("""
             {"zaaknummer": "%s", "gemeente": "Amsterdam", "woning": "Damstraat 1, 1012 JL Amsterdam",
@@ -153,7 +154,7 @@ class PolitieDelegatesIT {
         + "/verlengingen"))
         .withBasicAuth(TESTGEBRUIKER)
         .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + taak("politieVerlengingRegistreren") + "."
-            + job.getExecutionId()))
+            + job.getId()))
         .withRequestBody(equalToJson("{\"eindigtOp\": \"2026-04-22T09:45:00Z\"}")));
   }
 
@@ -234,7 +235,7 @@ class PolitieDelegatesIT {
         .isEqualTo(Buitensystemen.POLITIE_REGISTRATIE_ID);
     assertThat(politie.geslaagd("/api/v1/huisverboden")).isEqualTo(1);
     assertThat(politie.aantalPerIdempotencyKey("/api/v1/huisverboden")).containsExactly(
-        Map.entry(zaaknummer + "." + taak(REGISTREREN) + "." + naTweede.getExecutionId(), 3L));
+        Map.entry(zaaknummer + "." + taak(REGISTREREN) + "." + naTweede.getId(), 3L));
   }
 
   @Test

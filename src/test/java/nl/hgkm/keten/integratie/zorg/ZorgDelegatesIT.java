@@ -17,6 +17,7 @@ import nl.hgkm.keten.integratie.TestDossier;
 import nl.hgkm.keten.support.Buitensysteem;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -63,7 +64,7 @@ class ZorgDelegatesIT {
   void opruimen() {
     proces.opruimen();
     zorg.weerOp();
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
@@ -80,7 +81,7 @@ class ZorgDelegatesIT {
     zorg.wiremock().verify(1, postRequestedFor(urlPathEqualTo(VERWIJZINGEN))
         .withBasicAuth(TESTGEBRUIKER)
         .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + taak("zorgVerwijzen") + "."
-            + job.getExecutionId()))
+            + job.getId()))
         .withRequestBody(equalToJson("""
             {"zaaknummer": "%s", "gemeente": "Amsterdam",
              "personen": [
@@ -105,7 +106,7 @@ class ZorgDelegatesIT {
     zorg.wiremock().verify(1, postRequestedFor(urlPathEqualTo("/api/v1/verwijzingen/VW-2026-000042/beeindiging"))
         .withBasicAuth(TESTGEBRUIKER)
         .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + taak("zorgEindeMelden") + "."
-            + job.getExecutionId()))
+            + job.getId()))
         .withRequestBody(equalToJson("""
             {"zaaknummer": "%s", "beeindigdOp": "2026-03-30T08:00:00Z", "reden": "INGETROKKEN"}"""
             .formatted(zaaknummer))));
@@ -134,7 +135,7 @@ class ZorgDelegatesIT {
         .isEqualTo(Buitensystemen.ZORG_VERWIJZING_ID);
     assertThat(zorg.geslaagd(VERWIJZINGEN)).isEqualTo(1);
     assertThat(zorg.aantalPerIdempotencyKey(VERWIJZINGEN)).containsExactly(
-        Map.entry(zaaknummer + "." + taak("zorgVerwijzen") + "." + job.getExecutionId(), 11L));
+        Map.entry(zaaknummer + "." + taak("zorgVerwijzen") + "." + job.getId(), 11L));
   }
 
   private ProcessInstance startVerwijzing(String zaaknummer) {
