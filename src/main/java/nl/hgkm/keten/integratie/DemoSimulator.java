@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import nl.hgkm.keten.demo.DemoPoort;
+import nl.hgkm.keten.demo.DemoPoortBezetException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * <b>DEMO ONLY. Not a police or care system, and never to be used as one.</b> A real local HTTP server (the JDK's
  * {@code com.sun.net.httpserver}) standing in for an outside system, so that {@code ./mvnw spring-boot:run} needs
  * nothing else. It speaks the REST resources of {@code package-info}: HTTP Basic is checked, every POST needs an
- * {@code Idempotency-Key} (the same key returns the first answer and creates nothing; the same key on another
- * resource answers 422), required fields are checked (400), and every accepted POST answers 201 with a generated
+ * {@code Idempotency-Key} (the same key with the same body returns the first answer and creates nothing; the same
+ * key on another resource or with another body answers 422), required fields are checked (400), and every accepted POST answers 201 with a generated
  * {@code {"id": "PV-2026-000123"}} (a subclass may check more and answer more: {@link #controleer},
  * {@link #verwerk}). {@code GET /api/v1/ontvangen} lists what it received.
  *
@@ -47,6 +50,7 @@ public abstract class DemoSimulator {
   private static final int MAX_BODY = 1_000_000;
 
   private final String naam;
+  private final DemoPoort demoPoort;
   private final int gewenstePoort;
   private final byte[] verwachteAutorisatie;
   private final List<Route> routes;
@@ -55,22 +59,25 @@ public abstract class DemoSimulator {
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .build();
 
-  private final Map<String, Antwoord> antwoordPerKey = new HashMap<>();
+  private final Map<String, Eerder> eerderPerKey = new HashMap<>();
   private final List<Ontvangen> ontvangen = new ArrayList<>();
   private final Map<String, Integer> tellerPerPrefix = new HashMap<>();
   private HttpServer server;
 
   /**
    * @param naam       e.g. "Politiesysteem (demo-simulator)", for logs and error bodies
+   * @param demoPoort  which demo port this is, for the message when it is taken
    * @param poort      the port to listen on (localhost only); 0 picks a free one
    * @param gebruiker  the HTTP Basic user the chain must send
    * @param wachtwoord its password
    */
-  protected DemoSimulator(String naam, int poort, String gebruiker, String wachtwoord, List<Route> routes) {
+  protected DemoSimulator(String naam, DemoPoort demoPoort, int poort, String gebruiker, String wachtwoord,
+      List<Route> routes) {
     if (gebruiker == null || gebruiker.isBlank()) {
       throw new IllegalStateException(naam + ": geen gebruiker geconfigureerd (keten.integratie.*.gebruiker)");
     }
     this.naam = naam;
+    this.demoPoort = demoPoort;
     this.gewenstePoort = poort;
     this.verwachteAutorisatie = ("Basic " + Base64.getEncoder().encodeToString(
         (gebruiker + ":" + (wachtwoord == null ? "" : wachtwoord)).getBytes(StandardCharsets.UTF_8)))
@@ -98,6 +105,9 @@ public abstract class DemoSimulator {
 
   private record Antwoord(String pad, int status, String body) {}
 
+  /** The first accepted request with an Idempotency-Key: what it said and what it got. */
+  private record Eerder(JsonNode inhoud, Antwoord antwoord) {}
+
   public synchronized void start() throws IOException {
     // The JDK's HTTP server writes headers and body separately; with Nagle's algorithm on, each answer then waits
     // for the client's delayed ACK (about 40 ms on Linux), a delay no real partner system has. Read once, when the
@@ -105,7 +115,11 @@ public abstract class DemoSimulator {
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), gewenstePoort), 0);
+    try {
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), gewenstePoort), 0);
+    } catch (BindException bezet) {
+      throw new DemoPoortBezetException(demoPoort, gewenstePoort, bezet);
+    }
     server.createContext("/", this::behandel);
     server.start();
     LOG.warn("DEMO: {} luistert op http://localhost:{} (alleen voor de demo; gegevens alleen in het geheugen)",
@@ -171,15 +185,6 @@ public abstract class DemoSimulator {
     if (key == null || key.isBlank()) {
       return fout(pad, 400, "Idempotency-Key ontbreekt", "Elk POST-verzoek heeft een Idempotency-Key nodig");
     }
-    Antwoord eerder = antwoordPerKey.get(key);
-    if (eerder != null) {
-      if (!eerder.pad().equals(pad)) {
-        return fout(pad, 422, "Idempotency-Key al gebruikt",
-            "Deze Idempotency-Key hoort bij een verzoek op " + eerder.pad());
-      }
-      LOG.info("DEMO: {} POST {} (Idempotency-Key {}): herhaling, eerste antwoord opnieuw", naam, pad, key);
-      return eerder;
-    }
     JsonNode inhoud;
     try (InputStream in = exchange.getRequestBody()) {
       byte[] bytes = in.readNBytes(MAX_BODY + 1);
@@ -193,6 +198,20 @@ public abstract class DemoSimulator {
     if (inhoud == null || !inhoud.isObject()) {
       return fout(pad, 400, "Geen geldige JSON", "Verwacht een JSON-object");
     }
+    Eerder eerder = eerderPerKey.get(key);
+    if (eerder != null) {
+      if (!eerder.antwoord().pad().equals(pad)) {
+        return fout(pad, 422, "Idempotency-Key al gebruikt",
+            "Deze Idempotency-Key hoort bij een verzoek op " + eerder.antwoord().pad());
+      }
+      if (!eerder.inhoud().equals(inhoud)) {
+        // Not a repeat but another request under a reused key: a defect of the caller, never silently absorbed.
+        return fout(pad, 422, "Idempotency-Key al gebruikt",
+            "Deze Idempotency-Key hoort bij een verzoek met een andere inhoud");
+      }
+      LOG.info("DEMO: {} POST {} (Idempotency-Key {}): herhaling, eerste antwoord opnieuw", naam, pad, key);
+      return eerder.antwoord();
+    }
     List<String> ontbrekend = route.get().verplichteVelden().stream()
         .filter(veld -> !inhoud.hasNonNull(veld)).toList();
     if (!ontbrekend.isEmpty()) {
@@ -205,7 +224,7 @@ public abstract class DemoSimulator {
     String id = nieuwId(route.get().idPrefix());
     ontvangen.add(new Ontvangen(id, route.get().soort(), pad, key, Instant.now(), inhoud));
     Antwoord antwoord = new Antwoord(pad, 201, json.writeValueAsString(verwerk(route.get().soort(), inhoud, id)));
-    antwoordPerKey.put(key, antwoord);
+    eerderPerKey.put(key, new Eerder(inhoud, antwoord));
     LOG.info("DEMO: {} POST {} (Idempotency-Key {}): {} {} aangemaakt", naam, pad, key, route.get().soort(), id);
     return antwoord;
   }

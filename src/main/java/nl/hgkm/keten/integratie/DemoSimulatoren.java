@@ -14,7 +14,8 @@ import org.springframework.context.annotation.Profile;
  * <b>DEMO ONLY:</b> starts the police, care and Veilig Thuis-register simulators as real local HTTP servers with the
  * application and stops them with it, so that {@code ./mvnw spring-boot:run} needs nothing else. Ports
  * {@code keten.demo.politie-poort} (8091), {@code keten.demo.zorg-poort} (8092) and {@code keten.demo.register-poort}
- * (8093); they accept the credentials configured for the adapters
+ * (8093), all moved at once by {@code keten.demo.poort-verschuiving} ({@link nl.hgkm.keten.demo.DemoPoort}); a taken
+ * port stops the start with one sentence naming its setting. They accept the credentials configured for the adapters
  * ({@code keten.integratie.*.gebruiker/wachtwoord}). Off with {@code keten.demo.simulatoren=false} (the tests do
  * this and use WireMock instead). Outside the {@code demo} profile they never start.
  */

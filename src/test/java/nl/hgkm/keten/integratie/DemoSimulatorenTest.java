@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
+import nl.hgkm.keten.demo.DemoPoort;
+import nl.hgkm.keten.demo.DemoPoortBezetException;
 import nl.hgkm.keten.integratie.politie.PolitieSimulator;
 import nl.hgkm.keten.integratie.register.RegisterProperties;
 import nl.hgkm.keten.integratie.register.RegisterSimulator;
@@ -58,6 +61,30 @@ class DemoSimulatorenTest {
   void alleenInDeDemo() {
     runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(PolitieSimulator.class)
         .doesNotHaveBean(ZorgSimulator.class).doesNotHaveBean(RegisterSimulator.class));
+  }
+
+  @Test
+  @DisplayName("Een bezette poort: de start stopt met één zin die de instelling noemt")
+  void eenBezettePoortNoemtDeInstelling() throws IOException {
+    try (ServerSocket bezet = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      runner.withInitializer(context -> context.getEnvironment().setActiveProfiles("demo"))
+          .withPropertyValues("keten.demo.zorg-poort=" + bezet.getLocalPort())
+          .run(context -> assertThat(oorzaak(context.getStartupFailure())).isNotNull()
+              .satisfies(fout -> assertThat(fout.demoPoort()).isEqualTo(DemoPoort.ZORG))
+              .extracting(Throwable::getMessage).asString()
+              .contains("Poort " + bezet.getLocalPort() + " voor de demo-simulator van het zorgsysteem is al in gebruik",
+                  "keten.demo.zorg-poort=", "keten.demo.poort-verschuiving=100",
+                  "Port " + bezet.getLocalPort() + " for the demo simulator of the care system is already in use"));
+    }
+  }
+
+  private static DemoPoortBezetException oorzaak(Throwable fout) {
+    for (Throwable t = fout; t != null; t = t.getCause()) {
+      if (t instanceof DemoPoortBezetException bezet) {
+        return bezet;
+      }
+    }
+    return null;
   }
 
   private static boolean luistert(int poort) throws IOException {

@@ -1,6 +1,7 @@
 package nl.hgkm.keten.integratie.politie;
 
 import java.util.List;
+import nl.hgkm.keten.demo.DemoPoort;
 import nl.hgkm.keten.integratie.DemoSimulator;
 
 /**
@@ -13,7 +14,7 @@ public class PolitieSimulator extends DemoSimulator {
   private static final String ZAAK = "/api/v1/huisverboden/[^/]+";
 
   public PolitieSimulator(int poort, String gebruiker, String wachtwoord) {
-    super("Politiesysteem (demo-simulator)", poort, gebruiker, wachtwoord, List.of(
+    super("Politiesysteem (demo-simulator)", DemoPoort.POLITIE, poort, gebruiker, wachtwoord, List.of(
         Route.post("HUISVERBOD", "/api/v1/huisverboden", "POL-HV",
             "zaaknummer", "gemeente", "woning", "uithuisgeplaatste", "opgelegdOp", "eindigtOp", "opgelegdDoor"),
         Route.post("UITREIKING", ZAAK + "/uitreikingen", "UITR", "documentId", "inhoud"),

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.hgkm.keten.demo.DemoPoort;
 import nl.hgkm.keten.integratie.DemoSimulator;
 import nl.hgkm.keten.zaak.Namen;
 
@@ -33,7 +34,7 @@ public class RegisterSimulator extends DemoSimulator {
   private final Map<String, Map<String, Map<String, Object>>> betrokkenheden = new HashMap<>();
 
   public RegisterSimulator(int poort, String gebruiker, String wachtwoord) {
-    super("Veilig Thuis-register (demo-simulator)", poort, gebruiker, wachtwoord, List.of(
+    super("Veilig Thuis-register (demo-simulator)", DemoPoort.REGISTER, poort, gebruiker, wachtwoord, List.of(
         Route.post(RAADPLEGING, "/api/v1/raadplegingen", "RPL", "regio", "persoon"),
         Route.post(BETROKKENHEID, "/api/v1/betrokkenheden", "BTK", "regio", "referentie", "persoon")));
     bekend("bsn:" + BEKEND_BSN, "rotterdam-rijnmond", "Veilig Thuis Rotterdam Rijnmond", true);

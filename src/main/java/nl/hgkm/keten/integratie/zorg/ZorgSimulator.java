@@ -1,6 +1,7 @@
 package nl.hgkm.keten.integratie.zorg;
 
 import java.util.List;
+import nl.hgkm.keten.demo.DemoPoort;
 import nl.hgkm.keten.integratie.DemoSimulator;
 
 /**
@@ -11,7 +12,7 @@ import nl.hgkm.keten.integratie.DemoSimulator;
 public class ZorgSimulator extends DemoSimulator {
 
   public ZorgSimulator(int poort, String gebruiker, String wachtwoord) {
-    super("Zorgsysteem (demo-simulator)", poort, gebruiker, wachtwoord, List.of(
+    super("Zorgsysteem (demo-simulator)", DemoPoort.ZORG, poort, gebruiker, wachtwoord, List.of(
         Route.post("VERWIJZING", "/api/v1/verwijzingen", "VW",
             "zaaknummer", "gemeente", "personen", "huisverbodEindigtOp"),
         Route.post("BEEINDIGING", "/api/v1/verwijzingen/[^/]+/beeindiging", "VWB",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -98,6 +99,22 @@ class PolitieSimulatorTest {
 
     assertThat(antwoord.statusCode()).isEqualTo(422);
     assertThat(simulator.ontvangen()).hasSize(1);
+  }
+
+  @Test
+  @DisplayName("Dezelfde Idempotency-Key met een andere inhoud: 422, geen herhaling maar een ander verzoek")
+  void zelfdeSleutelAndereInhoud() throws Exception {
+    String eerste = politie.registreerHuisverbod(REGISTRATIE, "sleutel");
+
+    ObjectNode anders = (ObjectNode) simulator.ontvangen().get(0).inhoud().deepCopy();
+    anders.put("gemeente", "Utrecht");
+    HttpResponse<String> ander = post("/api/v1/huisverboden", "sleutel", anders.toString(), true);
+
+    assertThat(ander.statusCode()).isEqualTo(422);
+    assertThat(ander.body()).contains("andere inhoud");
+    assertThat(simulator.ontvangen()).hasSize(1);
+    // The real repeat still gets the first answer.
+    assertThat(politie.registreerHuisverbod(REGISTRATIE, "sleutel")).isEqualTo(eerste);
   }
 
   @Test
