@@ -34,7 +34,7 @@ import org.awaitility.Awaitility;
 final class Node implements AutoCloseable {
 
   /** Generous: three JVMs start on two cores that other builds share; only a node that never comes up waits this. */
-  private static final Duration STARTTIJD = Duration.ofMinutes(6);
+  private static final Duration STARTTIJD = Duration.ofMinutes(10);
 
   final String naam;
   /** Spring Boot's line once the web server listens (3.x; older versions wrote "port(s): "). */
