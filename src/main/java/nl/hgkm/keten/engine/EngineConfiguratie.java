@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The seam between the project and the Camunda 7 engine. Engine-internal classes are used here and in this
@@ -24,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguratie {
 
   @Bean
-  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie) {
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie,
+      JdbcClient jdbc) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
@@ -35,6 +37,8 @@ public class EngineConfiguratie {
             configuration.getCustomHistoryEventHandlers() == null ? List.of()
                 : configuration.getCustomHistoryEventHandlers());
         handlers.add(new PersoonsgegevensBuitenHistorie(historie.nietBewaren()));
+        // After the handler that writes the rows: the decision history's ids exist by then.
+        handlers.add(new BeslissingKoppeling(jdbc));
         configuration.setCustomHistoryEventHandlers(handlers);
       }
     };
