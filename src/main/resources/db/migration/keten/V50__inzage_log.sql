@@ -23,14 +23,3 @@ create table inzage_log (
 );
 create index ix_inzage_log_zaak on inzage_log (zaaknummer, tijdstip);
 create index ix_inzage_log_bewaren on inzage_log (bewaren_tot);
-
--- Decisions evaluated through the DecisionService from inside a case's process (a task listener, a delegate) are
--- standalone evaluations to the engine: its history does not link them to the process instance. This table does,
--- written in the same transaction as the engine's history row (nl.hgkm.keten.engine.BeslissingKoppeling).
-create table beslissing_zaak (
-  decision_instance_id  varchar(64) not null,
-  zaaknummer            varchar(40) not null,
-  process_instance_id   varchar(64),
-  constraint pk_beslissing_zaak primary key (decision_instance_id)
-);
-create index ix_beslissing_zaak_zaak on beslissing_zaak (zaaknummer);

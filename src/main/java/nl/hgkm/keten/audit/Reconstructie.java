@@ -52,8 +52,7 @@ public record Reconstructie(
   /** One DMN evaluation with its inputs, outputs, matched rules and the table version used. */
   public record Beslissing(String id, String beslissing, String naam, int versie, String versieLabel,
       String definitieId, OffsetDateTime tijdstip, String proces, String processInstanceId, String activiteit,
-      String gebruiker, String hitPolicy, List<Waarde> invoer, List<Waarde> uitvoer, List<Regel> regels,
-      String koppeling) {}
+      String gebruiker, String hitPolicy, List<Waarde> invoer, List<Waarde> uitvoer, List<Regel> regels) {}
 
   /** An input or output value; for outputs the rule that produced it. */
   public record Waarde(String id, String naam, String label, Object waarde, String regelId) {}

@@ -119,7 +119,7 @@ public class ZaakReconstructie {
     for (HistoricProcessInstance instantie : instanties) {
       processen.add(proces(instantie, opbouw, koppelingen, trail));
     }
-    List<Reconstructie.Beslissing> beslissingen = beslissingen(instanties, zaken, procesSleutel, opbouw);
+    List<Reconstructie.Beslissing> beslissingen = beslissingen(instanties, procesSleutel, opbouw);
     audittrail(trail, opbouw);
 
     List<Reconstructie.Gebeurtenis> tijdlijn = opbouw.regels.stream()
@@ -226,14 +226,25 @@ public class ZaakReconstructie {
         if (bericht != null) {
           details.put("bericht", bericht);
         }
-        gebruiker = afzender(bericht, activiteit.getStartTime(), trail, bewerkingen).orElse(SYSTEEM);
+        gebruiker = afzender(bericht, activiteit.getEndTime() == null ? activiteit.getStartTime()
+            : activiteit.getEndTime(), trail, bewerkingen).orElse(SYSTEEM);
       } else if ("callActivity".equals(type) && activiteit.getCalledProcessInstanceId() != null) {
         details.put("aangeroepenProces", activiteit.getCalledProcessInstanceId());
         omschrijving = naam(activiteit) + " (roept een proces aan)";
       }
-      opbouw.regel(activiteit.getStartTime(), new Reconstructie.Gebeurtenis(lokaal(activiteit.getStartTime()), soort,
-          sleutel, pi, naam(activiteit), activiteit.getActivityId(), gebruiker, omschrijving, details,
-          "ACT_HI_ACTINST"));
+      // A catch event's instance starts when the case begins to wait; it happened when the timer fired or the
+      // message came, at its end.
+      Date moment = activiteit.getStartTime();
+      if (("TIMER".equals(soort) || "BERICHT".equals(soort))) {
+        if (activiteit.getEndTime() != null) {
+          moment = activiteit.getEndTime();
+          details.put("wachtteSinds", lokaal(activiteit.getStartTime()));
+        } else {
+          omschrijving = ("TIMER".equals(soort) ? "Wacht op timer: " : "Wacht op bericht: ") + naam(activiteit);
+        }
+      }
+      opbouw.regel(moment, new Reconstructie.Gebeurtenis(lokaal(moment), soort, sleutel, pi, naam(activiteit),
+          activiteit.getActivityId(), gebruiker, omschrijving, details, "ACT_HI_ACTINST"));
     }
     buitensystemen(jobs, incidenten, bewerkingen, sleutel, pi, model, opbouw);
     incidenten(incidenten, bewerkingen, sleutel, pi, model, opbouw);
@@ -473,7 +484,7 @@ public class ZaakReconstructie {
     return jobs.stream().filter(HistoricJobLog::isSuccessLog)
         .filter(j -> activiteit.getActivityId().equals(j.getActivityId()) && j.getJobDueDate() != null)
         .min(Comparator.comparingLong(j -> Math.abs(j.getTimestamp().getTime()
-            - activiteit.getStartTime().getTime())))
+            - (activiteit.getEndTime() == null ? activiteit.getStartTime() : activiteit.getEndTime()).getTime())))
         .map(HistoricJobLog::getJobDueDate);
   }
 
@@ -513,26 +524,21 @@ public class ZaakReconstructie {
 
   // ------------------------------------------------------------------ decisions
 
-  private List<Reconstructie.Beslissing> beslissingen(List<HistoricProcessInstance> instanties, Set<String> zaken,
+  /**
+   * Every evaluation in the case's process instances: a business rule task, and also a decision that a delegate or
+   * task listener evaluates through the DecisionService (the engine links it to the execution it runs in).
+   */
+  private List<Reconstructie.Beslissing> beslissingen(List<HistoricProcessInstance> instanties,
       Map<String, String> procesSleutel, Opbouw opbouw) {
     List<HistoricDecisionInstance> gevonden = new ArrayList<>();
     for (HistoricProcessInstance instantie : instanties) {
       gevonden.addAll(historyService.createHistoricDecisionInstanceQuery().processInstanceId(instantie.getId())
           .includeInputs().includeOutputs().list());
     }
-    Map<String, String> gekoppeld = new HashMap<>();
-    jdbc.sql("select decision_instance_id, process_instance_id from beslissing_zaak where zaaknummer in (:zaken)")
-        .param("zaken", List.copyOf(zaken))
-        .query((rs, n) -> gekoppeld.put(rs.getString(1), rs.getString(2))).list();
-    if (!gekoppeld.isEmpty()) {
-      gevonden.addAll(historyService.createHistoricDecisionInstanceQuery()
-          .decisionInstanceIdIn(gekoppeld.keySet().toArray(String[]::new)).includeInputs().includeOutputs().list());
-    }
     gevonden.sort(Comparator.comparing(HistoricDecisionInstance::getEvaluationTime));
     List<Reconstructie.Beslissing> beslissingen = new ArrayList<>();
     for (HistoricDecisionInstance instantie : gevonden) {
-      String pi = instantie.getProcessInstanceId() != null ? instantie.getProcessInstanceId()
-          : gekoppeld.get(instantie.getId());
+      String pi = instantie.getProcessInstanceId();
       String sleutel = pi == null ? null : procesSleutel.get(pi);
       Tabel tabel = opbouw.tabel(instantie.getDecisionDefinitionId(), instantie.getDecisionDefinitionKey());
       List<Reconstructie.Waarde> invoer = instantie.getInputs().stream()
@@ -556,8 +562,7 @@ public class ZaakReconstructie {
       Reconstructie.Beslissing beslissing = new Reconstructie.Beslissing(instantie.getId(),
           instantie.getDecisionDefinitionKey(), tabel.naam, tabel.versie, tabel.versieLabel,
           instantie.getDecisionDefinitionId(), lokaal(instantie.getEvaluationTime()), sleutel, pi, activiteit,
-          instantie.getUserId(), tabel.hitPolicy, invoer, uitvoer, regels,
-          instantie.getProcessInstanceId() != null ? "PROCES" : "ZAAK");
+          instantie.getUserId(), tabel.hitPolicy, invoer, uitvoer, regels);
       beslissingen.add(beslissing);
       String uitkomst = uitvoer.isEmpty() ? "geen regel van toepassing"
           : uitvoer.stream().map(u -> (u.naam() == null ? u.label() : u.naam()) + " = " + u.waarde())

@@ -15,7 +15,6 @@ import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The seam between the project and the Camunda 7 engine. Engine-internal classes are used here and in this
@@ -25,8 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public class EngineConfiguratie {
 
   @Bean
-  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie,
-      JdbcClient jdbc) {
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
@@ -37,8 +35,6 @@ public class EngineConfiguratie {
             configuration.getCustomHistoryEventHandlers() == null ? List.of()
                 : configuration.getCustomHistoryEventHandlers());
         handlers.add(new PersoonsgegevensBuitenHistorie(historie.nietBewaren()));
-        // After the handler that writes the rows: the decision history's ids exist by then.
-        handlers.add(new BeslissingKoppeling(jdbc));
         configuration.setCustomHistoryEventHandlers(handlers);
       }
     };

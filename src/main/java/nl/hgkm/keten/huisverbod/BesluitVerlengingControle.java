@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import nl.hgkm.keten.engine.BeslissingKoppeling;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.engine.ProcesBean;
 import nl.hgkm.keten.kalender.Klok;
@@ -65,14 +64,12 @@ class BesluitVerlengingControle implements TaskListener {
     String rol = beslisser.rol(taak.getVariable("beslisser"));
     int totaleDuurDagen = kalenderdagenTussen(opgelegdOp, verlengdTot);
 
-    // Linked to the case, so that the auditor's decision trail shows this evaluation (engine/BeslissingKoppeling).
-    String uitkomst = BeslissingKoppeling.voorZaak(zaak.getProcessBusinessKey(), zaak.getProcessInstanceId(),
-        () -> (String) decisionService.evaluateDecisionTableByKey("huisverbod-verlenging", Map.of(
+    String uitkomst = (String) decisionService.evaluateDecisionTableByKey("huisverbod-verlenging", Map.of(
             "beslisser", rol == null ? "ONBEVOEGD" : rol,
             "huisverbodVanKracht", nu.isBefore(huidigEinde),
             "dreigingZetVoort", dreiging,
             "totaleDuurDagen", totaleDuurDagen))
-        .getSingleEntry());
+        .getSingleEntry();
     switch (uitkomst) {
       case "VERLENGING_TOEGESTAAN" -> { }
       case "NIET_BEVOEGD_GEEN_MANDAAT" -> throw weiger(

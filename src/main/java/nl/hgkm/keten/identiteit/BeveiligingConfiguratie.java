@@ -74,7 +74,9 @@ public class BeveiligingConfiguratie {
             .anyRequest().hasAnyAuthority(Groepen.AUDITOR, Groepen.VT_TEAMLEIDER))
         .formLogin(formulier -> formulier.loginPage("/audit/inloggen").loginProcessingUrl("/audit/inloggen")
             .defaultSuccessUrl("/audit/", false).failureUrl("/audit/inloggen?fout").permitAll())
-        .logout(uit -> uit.logoutUrl("/audit/uitloggen").logoutSuccessUrl("/audit/inloggen?uitgelogd"))
+        // Logging out is a plain link (GET): forging it only logs a user out.
+        .logout(uit -> uit.logoutRequestMatcher(pad.matcher("/audit/uitloggen"))
+            .logoutSuccessUrl("/audit/inloggen?uitgelogd"))
         .httpBasic(basic -> basic.realmName(REALM))
         .exceptionHandling(fouten -> fouten
             .defaultAuthenticationEntryPointFor((request, response, fout) -> {
