@@ -52,7 +52,7 @@
     });
     tabel.classList.toggle('verborgen', antwoord.zaken.length === 0);
     status.textContent = antwoord.zaken.length === 0 ? 'Geen zaken gevonden.'
-      : antwoord.zaken.length + ' zaken gevonden' + (antwoord.meerDanGetoond ? ' (de nieuwste; verfijn de zoekvraag)' : '') + '.';
+      : antwoord.zaken.length + (antwoord.zaken.length === 1 ? ' zaak gevonden' : ' zaken gevonden') + (antwoord.meerDanGetoond ? ' (de nieuwste; verfijn de zoekvraag)' : '') + '.';
   }
 
   formulier.addEventListener('submit', zoek);

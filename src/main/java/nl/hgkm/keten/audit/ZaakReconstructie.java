@@ -191,6 +191,8 @@ public class ZaakReconstructie {
       if (activiteit.getCalledProcessInstanceId() != null) {
         opbouw.aanroepen.put(activiteit.getCalledProcessInstanceId(), activiteit.getActivityId());
       }
+      // the place of this step in the engine's order, for the decision evaluated in it
+      opbouw.plekken.put(activiteit.getId(), opbouw.volgorde);
       if ("userTask".equals(type)) {
         HistoricTaskInstance taak = taakPerActiviteit.get(activiteit.getId());
         if (taak != null) {
@@ -571,7 +573,8 @@ public class ZaakReconstructie {
       details.put("beslissingId", instantie.getId());
       details.put("versie", tabel.versie);
       details.put("regels", regels.stream().map(Reconstructie.Regel::id).toList());
-      opbouw.regel(instantie.getEvaluationTime(), new Reconstructie.Gebeurtenis(
+      opbouw.regel(instantie.getEvaluationTime(), opbouw.plekken.get(instantie.getActivityInstanceId()),
+          new Reconstructie.Gebeurtenis(
           lokaal(instantie.getEvaluationTime()), "BESLISSING", sleutel, pi, tabel.naam,
           instantie.getActivityId(), instantie.getUserId() == null ? SYSTEEM : instantie.getUserId(),
           "Beslissing " + tabel.naam + " (versie " + tabel.versie + "): " + uitkomst, details, "ACT_HI_DECINST"));
@@ -636,10 +639,21 @@ public class ZaakReconstructie {
     final Map<String, Model> modellen = new HashMap<>();
     final Map<String, Tabel> tabellen = new HashMap<>();
     final Map<String, String> aanroepen = new HashMap<>();
+    /** Activity instance id to its place in the order of execution. */
+    final Map<String, Long> plekken = new HashMap<>();
     long volgorde;
 
     void regel(Date tijdstip, Reconstructie.Gebeurtenis gebeurtenis) {
       regels.add(new Regel(tijdstip, volgorde++, gebeurtenis));
+    }
+
+    /** A line at a given place in the order of execution (or at the end when unknown). */
+    void regel(Date tijdstip, Long plek, Reconstructie.Gebeurtenis gebeurtenis) {
+      if (plek == null) {
+        regel(tijdstip, gebeurtenis);
+      } else {
+        regels.add(new Regel(tijdstip, plek, gebeurtenis));
+      }
     }
 
     Model model(String definitieId) {
