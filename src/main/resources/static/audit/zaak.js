@@ -284,6 +284,11 @@
         b.regels.forEach(function (g) {
           doek.querySelectorAll('td[data-row-id="' + g.id + '"]').forEach(function (td) { td.classList.add('regel-geraakt'); });
         });
+        // the first matched rule in view inside the table's own scroll box
+        var eerste = doek.querySelector('td.regel-geraakt');
+        if (eerste) {
+          doek.scrollTop = Math.max(0, eerste.getBoundingClientRect().top - doek.getBoundingClientRect().top - 160);
+        }
         doek.setAttribute('data-getekend', 'ja');
       });
     }).catch(function (fout) { doek.appendChild(el('p', { class: 'fout' }, 'Tabel niet getekend: ' + fout.message)); });

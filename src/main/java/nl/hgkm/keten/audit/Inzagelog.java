@@ -64,13 +64,17 @@ public class Inzagelog {
 
   /** Logs one read of {@code zaaknummer} by the current user. */
   public void vastleggen(String zaaknummer, String wat, Uitkomst uitkomst) {
+    vastleggen(zaaknummer, wat, uitkomst, RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
+        ? a.getRequest() : null);
+  }
+
+  /** As {@link #vastleggen(String, String, Uitkomst)}, for a caller that holds the request (a servlet filter). */
+  public void vastleggen(String zaaknummer, String wat, Uitkomst uitkomst, HttpServletRequest request) {
     Authentication authenticatie = SecurityContextHolder.getContext().getAuthentication();
     String gebruiker = authenticatie == null || !authenticatie.isAuthenticated() ? SYSTEEM : authenticatie.getName();
     String rollen = authenticatie == null ? "" : String.join(",", authenticatie.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).filter(a -> !a.startsWith("ROLE_") && !a.startsWith("FACTOR_"))
         .sorted().toList());
-    HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a
-        ? a.getRequest() : null;
     String adres = request == null ? null : request.getRemoteAddr();
     String verzoek = request == null ? null : kort(request.getMethod() + " " + request.getRequestURI(), 300);
     String zaak = zaaknummer == null || zaaknummer.isBlank() ? "(geen)" : kort(zaaknummer, MAX_ZAAKNUMMER);

@@ -111,7 +111,8 @@ public class BeveiligingConfiguratie {
     }
     java.util.regex.Matcher zaak = ZAAK_IN_PAD.matcher(request.getRequestURI());
     if (zaak.find()) {
-      inzagelog.vastleggen(zaak.group(2), "Inzage geweigerd: " + zaak.group(1), Inzagelog.Uitkomst.GEWEIGERD);
+      inzagelog.vastleggen(zaak.group(2), "Inzage geweigerd: " + zaak.group(1), Inzagelog.Uitkomst.GEWEIGERD,
+          request);
     }
   }
 
