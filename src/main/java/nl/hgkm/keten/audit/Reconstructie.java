@@ -1,12 +1,14 @@
 package nl.hgkm.keten.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The replay of one case (contract §6): the JSON of {@code GET /api/audit/zaken/{zaaknummer}} and what the page and
- * the export show. Times are Europe/Amsterdam with offset.
+ * the export show. Times are Europe/Amsterdam with offset. The fields contract §6 names are always present, also when
+ * null (a line of the case's own audit trail has no process).
  */
 public record Reconstructie(
     String zaaknummer,
@@ -45,11 +47,13 @@ public record Reconstructie(
    * @param soort  ACTIVITEIT, TAAK, BERICHT, TIMER, BUITENSYSTEEM, INCIDENT, BEWERKING or BESLISSING
    * @param bron   where it comes from: an engine history table or the case's own audit trail
    */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Gebeurtenis(OffsetDateTime tijdstip, String soort, String proces, String processInstanceId,
       String activiteit, String activiteitId, String gebruiker, String omschrijving, Map<String, Object> details,
       String bron) {}
 
   /** One DMN evaluation with its inputs, outputs, matched rules and the table version used. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Beslissing(String id, String beslissing, String naam, int versie, String versieLabel,
       String definitieId, OffsetDateTime tijdstip, String proces, String processInstanceId, String activiteit,
       String gebruiker, String hitPolicy, List<Waarde> invoer, List<Waarde> uitvoer, List<Regel> regels) {}
@@ -61,6 +65,7 @@ public record Reconstructie(
   public record Regel(String id, int volgorde, String annotatie) {}
 
   /** One line of the read-access log. */
+  @JsonInclude(JsonInclude.Include.ALWAYS)
   public record Inzage(OffsetDateTime tijdstip, String gebruiker, String rollen, String wat, String uitkomst,
       String adres) {}
 }
