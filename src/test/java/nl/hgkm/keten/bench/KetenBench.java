@@ -429,8 +429,8 @@ public final class KetenBench {
 
     r.kop("Reconstructie van een zaak door de auditor bij dezelfde historie");
     r.tekst("`GET /api/audit/zaken/{zaaknummer}` als `auditor`: de tijdlijn over alle processen, de paden, de "
-        + "beslissingen en het inzagelog van een afgerond huisverbod uit de ketenzaken (met hulpaanbod, monitoring en de "
-        + "Veilig Thuis-zaak die het meldde), om de beurt over enkele zulke zaken, bij dezelfde historie als de "
+        + "beslissingen en het inzagelog van een huisverbod uit de ketenzaken (opgelegd, hulpaanbod, beëindigd, wachtend "
+        + "in monitoring; met de Veilig Thuis-zaak die het meldde), om de beurt over enkele zulke zaken, bij dezelfde historie als de "
         + "taaklijst erboven. Geen zaak waarvan de historie gekopieerd is (een kopie houdt haar business key). Elke "
         + "reconstructie schrijft ook een regel in het inzagelog. Doel: p95 ≤ 300 ms bij de grootste historie "
         + "(PostgreSQL).").tekst("")

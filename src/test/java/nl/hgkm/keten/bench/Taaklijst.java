@@ -46,7 +46,7 @@ final class Taaklijst {
   /**
    * The auditor's replay of one case ({@code GET /api/audit/zaken/{z}}) at this history size.
    *
-   * @param zaken      the huisverboden measured in turn (finished, not a template of the copies, nor linked to one)
+   * @param zaken      the huisverboden measured in turn (not a template of the copies, nor linked to one)
    * @param processen  process instances in one replay; {@code regels} timeline lines in one replay
    */
   record Reconstructie(int afgerondeZaken, int zaken, int processen, int regels, double p50, double p95, double p99,
@@ -104,15 +104,15 @@ final class Taaklijst {
   }
 
   /**
-   * The replay of a finished huisverbod (with its care offer, monitoring and the Veilig Thuis case it informed) as the
-   * auditor, through HTTP as the page asks for it. Cases whose business key, or whose linked Veilig Thuis case's, was
+   * The replay of a huisverbod of the chain cases (imposed, care offer, ended, waiting in monitoring; with the Veilig
+   * Thuis case it informed) as the auditor, through HTTP as the page asks for it. Cases whose business key, or whose linked Veilig Thuis case's, was
    * copied to fill the history are left out: a copy keeps its business key, so such a case would replay a hundred
    * copies of itself. On PostgreSQL the plans of the replay's main lookups are kept for the report.
    */
   Reconstructie meetReconstructie(int metingen) throws SQLException {
     List<String> zaken = new ArrayList<>();
     for (var h : app.engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("huisverbod")
-        .finished().orderByProcessInstanceStartTime().desc().listPage(0, 200)) {
+        .orderByProcessInstanceStartTime().desc().listPage(0, 200)) {
       var vt = app.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(h.getId())
           .variableName("vtZaaknummer").list();
       boolean gekoppeldAanSjabloon = vt.stream().anyMatch(v -> sjabloonSleutels.contains(String.valueOf(v.getValue())));
@@ -124,7 +124,7 @@ final class Taaklijst {
       }
     }
     if (zaken.isEmpty()) {
-      throw new IllegalStateException("Geen afgerond huisverbod om de reconstructie van te meten");
+      throw new IllegalStateException("Geen huisverbod om de reconstructie van te meten");
     }
     Latenties latenties = new Latenties();
     int processen = 0;
@@ -184,11 +184,17 @@ final class Taaklijst {
       for (String[] vraag : vragen) {
         try (PreparedStatement ps = c.prepareStatement("explain analyze " + vraag[1])) {
           ps.setString(1, vraag[2]);
+          // the top line and the first scan (which index, or a sequential scan), with the execution time
           StringJoiner plan = new StringJoiner(" / ");
           try (ResultSet rs = ps.executeQuery()) {
-            int n = 0;
-            while (rs.next() && n++ < 3) {
-              plan.add(rs.getString(1).trim());
+            boolean scan = false;
+            for (int n = 0; rs.next(); n++) {
+              String regel = rs.getString(1).trim();
+              boolean eersteScan = !scan && regel.contains("Scan");
+              if (n == 0 || eersteScan || regel.startsWith("Index Cond") && scan || regel.startsWith("Execution")) {
+                plan.add(regel.replaceFirst("^->\\s*", ""));
+              }
+              scan = scan || eersteScan;
             }
           }
           plannen.add(vraag[0] + ": `" + plan + "`");
