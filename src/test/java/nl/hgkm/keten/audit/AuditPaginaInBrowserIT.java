@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import nl.hgkm.keten.support.Browser;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,14 @@ class AuditPaginaInBrowserIT {
 
   @AfterEach
   void klok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
   @DisplayName("De auditor ziet stappen, pad, beslissingen met geraakte regels en zijn eigen inzage")
   void auditorSpeeltEenAfgerondHuisverbodNa() throws Exception {
     AfgerondHuisverbod.Zaak zaak = new AfgerondHuisverbod(engine, rest).maak("utrecht", "utrecht");
-    ClockUtil.reset();
+    TestKlok.terug();
     try (Browser browser = Browser.start(poort)) {
       JavascriptExecutor js = (JavascriptExecutor) browser.driver();
       // not logged in: the page sends the browser to the Dutch login form, and back after logging in

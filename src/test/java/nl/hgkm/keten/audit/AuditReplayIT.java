@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Tenant;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +54,13 @@ class AuditReplayIT {
   void zaak() throws Exception {
     if (zaak == null) {
       zaak = new AfgerondHuisverbod(engine, rest).maak("utrecht", "utrecht");
-      ClockUtil.reset();
+      TestKlok.terug();
     }
   }
 
   @AfterEach
   void klok() {
-    ClockUtil.reset();
+    TestKlok.terug();
     identityService.clearAuthentication();
   }
 
@@ -230,7 +230,7 @@ class AuditReplayIT {
     lidVanRegio("teamleider", "utrecht");
     assertThat(haal("teamleider", "/api/audit/zaken/" + zaak.zaaknummer()).getStatusCode()).isEqualTo(HttpStatus.OK);
     AfgerondHuisverbod.Zaak elders = new AfgerondHuisverbod(engine, rest).maak("amsterdam-amstelland", "amsterdam");
-    ClockUtil.reset();
+    TestKlok.terug();
     ResponseEntity<String> ander = haal("teamleider", "/api/audit/zaken/" + elders.zaaknummer());
     assertThat(ander.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(json(haal("teamleider", "/api/audit/zaken?zaaknummer=HV"), HttpStatus.OK).get("zaken"))

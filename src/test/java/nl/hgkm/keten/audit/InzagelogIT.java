@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -42,7 +43,7 @@ class InzagelogIT {
 
   @AfterEach
   void klok() {
-    ClockUtil.reset();
+    TestKlok.terug();
   }
 
   @Test
