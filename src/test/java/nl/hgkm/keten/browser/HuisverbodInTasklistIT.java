@@ -132,14 +132,19 @@ class HuisverbodInTasklistIT {
         String maand = verlengdTot.getMonth().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH);
         By dag = By.xpath("//span[contains(@class,'flatpickr-day') and @aria-label='" + maand + " "
             + verlengdTot.getDayOfMonth() + ", " + verlengdTot.getYear() + "']");
-        // The calendar opens on the browser's own today, which is real time; the test clock may stand elsewhere
-        // (TestKlok): page towards the month, a bounded number of times.
-        By bladeren = By.cssSelector(".flatpickr-calendar.open " + (YearMonth.from(verlengdTot)
-            .isBefore(YearMonth.now(Browser.TIJDZONE)) ? ".flatpickr-prev-month" : ".flatpickr-next-month"));
-        for (int keer = 0; browser.driver().findElements(dag).stream()
-            .noneMatch(org.openqa.selenium.WebElement::isDisplayed); keer++) {
-          assertThat(keer).as("maanden gebladerd naar %s", verlengdTot).isLessThan(60);
-          browser.klik(bladeren);
+        // The calendar opens on the browser's own today, which is real time, while the test clock may stand
+        // elsewhere (TestKlok): wait until it is open, read the month it shows, and page towards the target month,
+        // a bounded number of times.
+        YearMonth doel = YearMonth.from(verlengdTot);
+        for (int keer = 0; ; keer++) {
+          YearMonth getoond = browser.wachtOpWaarde(d -> getoondeMaand(d));
+          if (getoond.equals(doel)) {
+            break;
+          }
+          assertThat(keer).as("maanden gebladerd naar %s, kalender toont %s", doel, getoond).isLessThan(60);
+          browser.klik(By.cssSelector(".flatpickr-calendar.open "
+              + (getoond.isAfter(doel) ? ".flatpickr-prev-month" : ".flatpickr-next-month")));
+          browser.wachtTot(d -> !getoond.equals(getoondeMaand(d)));
         }
         browser.klik(dag);
         browser.klik(By.xpath("//div[contains(@class,'fjs-form-field-datetime')]//input[@placeholder='hh:mm']"));
@@ -157,6 +162,21 @@ class HuisverbodInTasklistIT {
         .timers().singleResult();
     assertThat(einde.getDuedate().toInstant()).isEqualTo(verlengdTot.toInstant());
     assertThat(runtimeService.getVariable(instantie, "verlengingUitkomst")).isEqualTo("VERLENGING_TOEGESTAAN");
+  }
+
+  private static final java.time.format.DateTimeFormatter KALENDERDAG =
+      java.time.format.DateTimeFormatter.ofPattern("MMMM d, yyyy", java.util.Locale.ENGLISH);
+
+  /** The month the open date picker shows (from its days' labels), or null while it is not open yet. */
+  private static YearMonth getoondeMaand(org.openqa.selenium.WebDriver driver) {
+    return driver.findElements(By.cssSelector(".flatpickr-calendar.open .flatpickr-day:not(.prevMonthDay)"
+            + ":not(.nextMonthDay)")).stream()
+        .filter(org.openqa.selenium.WebElement::isDisplayed)
+        .map(d -> d.getAttribute("aria-label"))
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .map(label -> YearMonth.from(KALENDERDAG.parse(label)))
+        .orElse(null);
   }
 
   private static void kiesUitKeuzelijst(Browser browser, String label, String keuze) {

@@ -114,6 +114,11 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, WACHTTIJD).until(voorwaarde::apply);
   }
 
+  /** Waits until {@code waarde} answers something other than null (or false), and answers it. */
+  public <T> T wachtOpWaarde(java.util.function.Function<WebDriver, T> waarde) {
+    return new WebDriverWait(driver, WACHTTIJD).until(waarde::apply);
+  }
+
   /** Logs in through the Camunda webapps' own login page. */
   public void logIn(String app, String gebruiker, String wachtwoord) {
     open("/camunda/app/" + app + "/default/");
