@@ -90,7 +90,8 @@ public final class Wachttoestanden {
       if (knoop.isCamundaAsyncBefore()) {
         soorten.add("asynchroon ervoor");
       }
-      if (knoop.isCamundaAsyncAfter()) {
+      // The model API refuses to read asyncAfter of an event-based gateway (the engine does not support it there).
+      if (!(knoop instanceof EventBasedGateway) && knoop.isCamundaAsyncAfter()) {
         soorten.add("asynchroon erna");
       }
       voegToe(knoop, soorten, gevonden);

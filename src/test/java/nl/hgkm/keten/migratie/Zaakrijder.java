@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.EventSubscription;
 import org.camunda.bpm.engine.runtime.Job;
@@ -45,6 +46,7 @@ final class Zaakrijder {
   private final TaskService taskService;
   private final ManagementService managementService;
   private final IdentityService identityService;
+  private final Map<String, JobDefinition> definities = new java.util.concurrent.ConcurrentHashMap<>();
 
   Zaakrijder(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       IdentityService identityService) {
@@ -102,10 +104,10 @@ final class Zaakrijder {
   }
 
   /** Where the case stands: its running instances, what waits in them, its jobs, tasks and subscriptions. */
-  record Stand(List<ProcessInstance> instanties, Set<String> activiteiten, List<Job> jobs, List<Task> taken,
-      List<EventSubscription> abonnementen) {
+  record Stand(List<ProcessInstance> instanties, Set<String> activiteiten, List<Job> jobs, Set<String> jobActiviteiten,
+      List<Task> taken, List<EventSubscription> abonnementen) {
     boolean wachtIn(String activiteit) {
-      return activiteiten.contains(activiteit) || jobs.stream().anyMatch(j -> activiteit.equals(activiteitVan(j)));
+      return activiteiten.contains(activiteit) || jobActiviteiten.contains(activiteit);
     }
 
     boolean afgelopen() {
@@ -130,7 +132,9 @@ final class Zaakrijder {
       taken.addAll(taskService.createTaskQuery().processInstanceId(instantie.getId()).list());
       abonnementen.addAll(runtimeService.createEventSubscriptionQuery().processInstanceId(instantie.getId()).list());
     }
-    return new Stand(instanties, activiteiten, jobs, taken, abonnementen);
+    Set<String> jobActiviteiten = new LinkedHashSet<>();
+    jobs.forEach(j -> Optional.ofNullable(activiteitVan(j)).ifPresent(jobActiviteiten::add));
+    return new Stand(instanties, activiteiten, jobs, jobActiviteiten, taken, abonnementen);
   }
 
   /** Drives until {@code klaar} holds; fails with the case's state when it gets stuck or runs too long. */
@@ -145,7 +149,7 @@ final class Zaakrijder {
       }
       if (!stap(zaak, stand, standaard)) {
         throw new AssertionError(zaak + " zit vast voor " + wat + ": wacht in " + stand.activiteiten()
-            + ", jobs " + stand.jobs().stream().map(Zaakrijder::activiteitVan).toList() + ", abonnementen "
+            + ", jobs " + stand.jobActiviteiten() + ", abonnementen "
             + stand.abonnementen().stream().map(EventSubscription::getActivityId).toList());
       }
     }
@@ -172,7 +176,7 @@ final class Zaakrijder {
       zaak.berichten.poll().accept(zaak);
       return true;
     }
-    Optional<Job> eerste = stand.jobs().stream().filter(Zaakrijder::timer)
+    Optional<Job> eerste = stand.jobs().stream().filter(this::timer)
         .min(Comparator.comparing(Job::getDuedate));
     if (eerste.isPresent()) {
       vuur(eerste.get());
@@ -216,19 +220,21 @@ final class Zaakrijder {
     }
   }
 
-  static String activiteitVan(Job job) {
-    // A job of an asynchronous continuation or a timer names its activity; batch jobs name none.
-    return job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entiteit
-        ? entiteit.getActivityId() : null;
+  /** The activity a job belongs to (an asynchronous step or a timer), from its job definition. */
+  String activiteitVan(Job job) {
+    return definitie(job).map(JobDefinition::getActivityId).orElse(null);
   }
 
-  private static boolean timer(Job job) {
-    return job.getDuedate() != null && "timer".equals(type(job));
+  private boolean timer(Job job) {
+    return definitie(job).map(d -> d.getJobType().startsWith("timer")).orElse(false);
   }
 
-  private static String type(Job job) {
-    return job instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity entiteit ? entiteit.getType()
-        : null;
+  private Optional<JobDefinition> definitie(Job job) {
+    if (job.getJobDefinitionId() == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(definities.computeIfAbsent(job.getJobDefinitionId(),
+        id -> managementService.createJobDefinitionQuery().jobDefinitionId(id).singleResult()));
   }
 
   private String sleutel(ProcessInstance instantie) {
