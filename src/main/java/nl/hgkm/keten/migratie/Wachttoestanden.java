@@ -66,6 +66,7 @@ public final class Wachttoestanden {
         }
         voegToe(knoop, soorten, gevonden);
         gevonden.putAll(binnen);
+        // What waits inside (also an event subprocess's start) waits in this scope's enclosing scope too.
         iets |= !binnen.isEmpty() || !soorten.isEmpty();
         continue;
       }
@@ -95,7 +96,10 @@ public final class Wachttoestanden {
         soorten.add("asynchroon erna");
       }
       voegToe(knoop, soorten, gevonden);
-      iets |= !soorten.isEmpty();
+      // The start of an event subprocess waits in the enclosing scope, not in its own subprocess.
+      boolean eigenStart = knoop instanceof StartEvent && knoop.getParentElement() instanceof SubProcess ouder
+          && ouder.triggeredByEvent();
+      iets |= !soorten.isEmpty() && !eigenStart;
     }
     return iets;
   }

@@ -427,9 +427,8 @@ class ModelMigratieIT {
             v -> beoordeling(Map.of("structureel", true, "complexHerhaaldMeerdereLeefgebieden", true)))));
     g.add(radar());
     // monitoring, called from melding
-    g.add(melding("Monitoring wacht op het volgende moment; daarna een vervolgmelding", "Timer_VolgendMonitoringmoment",
-        List.of("vervolgmelding-wegen", "Einde_StabielVeilig", monitoringMelding), Map.of()).voorwaarden()
-        .eerst(z -> z.zaak.bericht(this::vervolgmelding)));
+    g.add(melding("Monitoring wacht op het volgende moment", "Timer_VolgendMonitoringmoment",
+        List.of("Einde_StabielVeilig", monitoringMelding), Map.of()).voorwaarden());
     g.add(melding("Monitoringsmoment vastleggen", "monitoring-moment", List.of("Einde_StabielVeilig",
         monitoringMelding), Map.of()).voorwaarden());
     g.add(melding("Monitoringsmoment te laat, mail wacht", "Taak_TeamleiderMailenMonitoringsmoment",
@@ -451,6 +450,8 @@ class ModelMigratieIT {
     g.add(huisverbod("Opgelegd: beschikking, politie, burgemeester, Veilig Thuis en zorg wachten",
         "Taak_BeschikkingOpstellen", List.of("Einde_BurgemeesterGeinformeerd", "Einde_BereikbaarheidVastgelegdDoorPolitie",
             hvEinde)));
+    g.add(huisverbod("Beschikking opgesteld: het huishouden informeren via de politie wacht",
+        "Taak_HuishoudenInformeren", List.of("Einde_HuishoudenGeinformeerd", hvEinde)));
     g.add(huisverbod("Wacht op bereikbaarheid; na de migratie geeft de politie die door", "Gateway_WachtOpBereikbaarheid",
         List.of("Einde_BereikbaarheidBekend", hvEinde)).eerst(z -> z.zaak.bericht(this::bereikbaarheid)));
     g.add(huisverbod("Bereikbaarheid na 24 uur een politietaak", "bereikbaarheid-vastleggen",

@@ -44,6 +44,13 @@ class VorigeReleaseMigratieIT {
     Path map = Files.createTempDirectory("vorige-release");
     String url = VorigeRelease.database(map);
     eigenschappen.add("spring.datasource.url", () -> url);
+    // A context of its own beside the shared one: its demo mail server needs a port of its own.
+    int smtp;
+    try (java.net.ServerSocket vrij = new java.net.ServerSocket(0)) {
+      smtp = vrij.getLocalPort();
+    }
+    eigenschappen.add("keten.demo.smtp-poort", () -> smtp);
+    eigenschappen.add("spring.mail.port", () -> smtp);
   }
 
   @Autowired Migratiedienst migratiedienst;
