@@ -3,6 +3,7 @@ package nl.hgkm.keten.huisverbod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import nl.hgkm.keten.audit.Inzagelog;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -10,7 +11,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reading the case file of a huisverbod. Every inspection is itself a line in the audit trail (who looked at which
- * file or document, and when), since the file holds special personal data.
+ * file or document, and when), since the file holds special personal data; and a line in the read-access log
+ * ({@link Inzagelog}), also for a read of an unknown case or document.
  */
 @Service
 class HuisverbodInzage {
@@ -18,15 +20,21 @@ class HuisverbodInzage {
   private final HuisverbodRepository dossiers;
   private final ZoneId tijdzone;
   private final TransactionTemplate transactie;
+  private final Inzagelog inzagelog;
 
   HuisverbodInzage(HuisverbodRepository dossiers, Werkdagenkalender kalender,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, Inzagelog inzagelog) {
     this.dossiers = dossiers;
+    this.inzagelog = inzagelog;
     this.tijdzone = kalender.tijdzone();
     this.transactie = new TransactionTemplate(transactionManager);
   }
 
   HuisverbodDossier dossier(String zaaknummer, String gebruiker) {
+    return gelogd(zaaknummer, "Dossier huisverbod", () -> leesDossier(zaaknummer, gebruiker));
+  }
+
+  private HuisverbodDossier leesDossier(String zaaknummer, String gebruiker) {
     return transactie.execute(status -> {
       HuisverbodRepository.Huisverbod h = dossiers.huisverbod(zaaknummer).orElseThrow(() -> onbekend(zaaknummer));
       dossiers.audit(zaaknummer, gebruiker, "DOSSIER_INGEZIEN", "Dossier ingezien");
@@ -53,6 +61,23 @@ class HuisverbodInzage {
 
   /** The text of one document of the case. */
   String documentTekst(String zaaknummer, long documentId, String gebruiker) {
+    return gelogd(zaaknummer, "Document " + documentId + " van het huisverbod",
+        () -> leesDocument(zaaknummer, documentId, gebruiker));
+  }
+
+  private <T> T gelogd(String zaaknummer, String wat, java.util.function.Supplier<T> lezen) {
+    T gelezen;
+    try {
+      gelezen = lezen.get();
+    } catch (OnbekendeZaakException onbekend) {
+      inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.NIET_GEVONDEN);
+      throw onbekend;
+    }
+    inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.GETOOND);
+    return gelezen;
+  }
+
+  private String leesDocument(String zaaknummer, long documentId, String gebruiker) {
     return transactie.execute(status -> {
       // Only documents of a huisverbod case: this endpoint's groups have no business with other cases' files.
       dossiers.huisverbod(zaaknummer).orElseThrow(() -> onbekend(zaaknummer));

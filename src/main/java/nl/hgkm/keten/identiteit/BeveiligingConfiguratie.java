@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import nl.hgkm.keten.audit.AuditPaginas;
+import nl.hgkm.keten.audit.Inzagelog;
 import nl.hgkm.keten.metriek.MetriekProperties;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,6 +22,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
@@ -27,7 +32,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * {@code /actuator/health} is the only thing open without credentials (its details only for a logged-in user).
  * Metrics ({@code /actuator/prometheus}, {@code /actuator/metrics}) only for the groups in
  * {@code keten.metriek.lezers} (default camunda-admin; docs/metrieken.md). The webapps ({@code /camunda}) keep
- * Camunda's own login and are not touched here.
+ * Camunda's own login and are not touched here. The auditor's pages ({@code /audit/**}) and their data
+ * ({@code /api/audit/**}) have a chain of their own: a Dutch login form with a session for a person in a browser,
+ * HTTP Basic for a program (docs/audit.md).
  */
 @Configuration
 public class BeveiligingConfiguratie {
@@ -44,9 +51,79 @@ public class BeveiligingConfiguratie {
     return new ProviderManager(provider);
   }
 
+  /**
+   * The auditor's replay: pages under {@code /audit/} and their JSON under {@code /api/audit/}. A browser that is not
+   * logged in is sent to the Dutch login form ({@code /audit/inloggen}); the session is the application's (Spring
+   * Session JDBC, any node of a cluster). A program uses HTTP Basic and gets 401 problem+json without it. Groups
+   * auditor and vt-teamleider; which cases a team leader sees is decided per case (audit/AuditToegang). Other groups:
+   * 403, a Dutch page or problem+json. CSRF protection for the session's form posts; not for requests with their own
+   * credentials (Basic), which a page of another site cannot forge.
+   */
+  @Bean
+  @Order(1)
+  SecurityFilterChain auditBeveiliging(HttpSecurity http, AuthenticationManager authenticationManager,
+      ObjectMapper objectMapper, Inzagelog inzagelog) throws Exception {
+    PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
+    RequestMatcher api = pad.matcher("/api/audit/**");
+    RequestMatcher metEigenInlog = request -> request.getHeader("Authorization") != null;
+    http.securityMatcher(new OrRequestMatcher(pad.matcher("/audit"), pad.matcher("/audit/**"), api))
+        .authenticationManager(authenticationManager)
+        .authorizeHttpRequests(regels -> regels
+            .requestMatchers(pad.matcher("/audit/inloggen"), pad.matcher("/audit/audit.css"),
+                pad.matcher("/audit/favicon.svg")).permitAll()
+            .anyRequest().hasAnyAuthority(Groepen.AUDITOR, Groepen.VT_TEAMLEIDER))
+        .formLogin(formulier -> formulier.loginPage("/audit/inloggen").loginProcessingUrl("/audit/inloggen")
+            .defaultSuccessUrl("/audit/", false).failureUrl("/audit/inloggen?fout").permitAll())
+        // Logging out is a plain link (GET): forging it only logs a user out.
+        .logout(uit -> uit.logoutRequestMatcher(pad.matcher("/audit/uitloggen"))
+            .logoutSuccessUrl("/audit/inloggen?uitgelogd"))
+        .httpBasic(basic -> basic.realmName(REALM))
+        .exceptionHandling(fouten -> fouten
+            .defaultAuthenticationEntryPointFor((request, response, fout) -> {
+              response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+              schrijfProbleem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                  "Inloggen vereist: gebruik HTTP Basic met een gebruiker van de engine.");
+            }, new OrRequestMatcher(api, metEigenInlog))
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/audit/inloggen"),
+                request -> true)
+            .accessDeniedHandler((request, response, fout) -> {
+              logWeigering(inzagelog, request);
+              if (api.matches(request)) {
+                schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN, "Uw groepen geven geen toegang tot "
+                    + "de reconstructie van zaken: die is voor auditors en teamleiders van Veilig Thuis.");
+                return;
+              }
+              response.setStatus(HttpStatus.FORBIDDEN.value());
+              response.setContentType("text/html;charset=UTF-8");
+              response.getWriter().write(AuditPaginas.fout(HttpStatus.FORBIDDEN, "Geen toegang",
+                  "Uw groepen geven geen toegang tot de reconstructie van zaken: die is voor auditors en "
+                  + "teamleiders van Veilig Thuis (zaken van de eigen regio). U bent ingelogd als "
+                  + request.getRemoteUser() + "."));
+            }))
+        .csrf(csrf -> csrf.ignoringRequestMatchers(metEigenInlog));
+    return http.build();
+  }
+
+  /** A refused read of a case (by path) is a line in the read-access log too. */
+  private static void logWeigering(Inzagelog inzagelog, jakarta.servlet.http.HttpServletRequest request) {
+    if (!HttpMethod.GET.matches(request.getMethod())) {
+      return;
+    }
+    java.util.regex.Matcher zaak = ZAAK_IN_PAD.matcher(request.getRequestURI());
+    if (zaak.find()) {
+      inzagelog.vastleggen(zaak.group(2), "Inzage geweigerd: " + zaak.group(1), Inzagelog.Uitkomst.GEWEIGERD,
+          request);
+    }
+  }
+
+  /** Paths that open one case: the case files, their documents, the replay. */
+  private static final java.util.regex.Pattern ZAAK_IN_PAD = java.util.regex.Pattern.compile(
+      "^(/api/zaken|/api/huisverboden|/api/audit/zaken|/audit/zaken)/([^/]+)");
+
   @Bean
   SecurityFilterChain apiBeveiliging(HttpSecurity http, AuthenticationManager authenticationManager,
-      IdentityService identityService, ObjectMapper objectMapper, MetriekProperties metriek) throws Exception {
+      IdentityService identityService, ObjectMapper objectMapper, MetriekProperties metriek, Inzagelog inzagelog)
+      throws Exception {
     // Path patterns on the whole request path: /engine-rest is a Jersey servlet, not Spring MVC.
     PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(new OrRequestMatcher(
@@ -83,9 +160,11 @@ public class BeveiligingConfiguratie {
               schrijfProbleem(objectMapper, response, HttpStatus.UNAUTHORIZED,
                   "Inloggen vereist: gebruik HTTP Basic met een gebruiker van de engine.");
             }))
-        .exceptionHandling(fouten -> fouten.accessDeniedHandler((request, response, fout) ->
-            schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN,
-                "Uw groepen geven geen toegang tot " + request.getMethod() + " " + request.getRequestURI() + ".")))
+        .exceptionHandling(fouten -> fouten.accessDeniedHandler((request, response, fout) -> {
+          logWeigering(inzagelog, request);
+          schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN,
+              "Uw groepen geven geen toegang tot " + request.getMethod() + " " + request.getRequestURI() + ".");
+        }))
         .sessionManagement(sessies -> sessies.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // Stateless Basic-authenticated JSON APIs: no cookies, so no CSRF exposure.
         .csrf(AbstractHttpConfigurer::disable)

@@ -43,10 +43,20 @@ final class Taaklijst {
 
   record Meting(int afgerondeZaken, int openTaken, double p50, double p95, double p99, int rijenGekopieerd) {}
 
+  /**
+   * The auditor's replay of one case ({@code GET /api/audit/zaken/{z}}) at this history size.
+   *
+   * @param zaken      the huisverboden measured in turn (not a template of the copies, nor linked to one)
+   * @param processen  process instances in one replay; {@code regels} timeline lines in one replay
+   */
+  record Reconstructie(int afgerondeZaken, int zaken, int processen, int regels, double p50, double p95, double p99,
+      List<String> plannen) {}
+
   private final KetenApp app;
   private final DataSource dataSource;
   private final Ketenzaak http;
   private List<String> sjabloonWortels;
+  private Set<String> sjabloonSleutels = Set.of();
   private int zakenPerKopie;
   private int kopie;
 
@@ -91,6 +101,115 @@ final class Taaklijst {
     LOG.info("Taaklijst bij {} afgeronde zaken ({} open taken): p50 {} ms, p95 {} ms", meting.afgerondeZaken(), open,
         Rapport.getal(meting.p50()), Rapport.getal(meting.p95()));
     return meting;
+  }
+
+  /**
+   * The replay of a huisverbod of the chain cases (imposed, care offer, ended, waiting in monitoring; with the Veilig
+   * Thuis case it informed) as the auditor, through HTTP as the page asks for it. Cases whose business key, or whose linked Veilig Thuis case's, was
+   * copied to fill the history are left out: a copy keeps its business key, so such a case would replay a hundred
+   * copies of itself. On PostgreSQL the plans of the replay's main lookups are kept for the report.
+   */
+  Reconstructie meetReconstructie(int metingen) throws SQLException {
+    List<String> zaken = new ArrayList<>();
+    for (var h : app.engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey("huisverbod")
+        .orderByProcessInstanceStartTime().desc().listPage(0, 200)) {
+      var vt = app.engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(h.getId())
+          .variableName("vtZaaknummer").list();
+      boolean gekoppeldAanSjabloon = vt.stream().anyMatch(v -> sjabloonSleutels.contains(String.valueOf(v.getValue())));
+      if (!sjabloonSleutels.contains(h.getBusinessKey()) && !gekoppeldAanSjabloon) {
+        zaken.add(h.getBusinessKey());
+      }
+      if (zaken.size() == 20) {
+        break;
+      }
+    }
+    if (zaken.isEmpty()) {
+      throw new IllegalStateException("Geen huisverbod om de reconstructie van te meten");
+    }
+    Latenties latenties = new Latenties();
+    int processen = 0;
+    int regels = 0;
+    for (int i = 0; i < metingen / 5 + metingen; i++) {
+      String zaak = zaken.get(i % zaken.size());
+      long start = System.nanoTime();
+      HttpResponse<String> antwoord = http.stuur(HttpRequest.newBuilder(
+          URI.create(app.basisUrl + "/api/audit/zaken/" + zaak)).GET(), "auditor");
+      long duur = System.nanoTime() - start;
+      if (antwoord.statusCode() != 200 || !antwoord.body().contains("\"tijdlijn\"")) {
+        throw new IllegalStateException("Reconstructie gaf " + antwoord.statusCode() + ": " + antwoord.body());
+      }
+      if (i >= metingen / 5) {
+        latenties.voegToe(duur);
+      }
+      if (i == 0) {
+        processen = tel(antwoord.body(), "\"definitieId\"") - tel(antwoord.body(), "\"hitPolicy\"");
+        regels = tel(antwoord.body(), "\"bron\"");
+      }
+    }
+    List<String> plannen = "postgres".equals(app.database.soort) ? plannen(zaken.get(0)) : List.of();
+    Reconstructie meting = new Reconstructie(afgerondeZaken(), zaken.size(), processen, regels,
+        latenties.percentielMs(50), latenties.percentielMs(95), latenties.percentielMs(99), plannen);
+    LOG.info("Reconstructie bij {} afgeronde zaken ({} processen, {} regels): p50 {} ms, p95 {} ms",
+        meting.afgerondeZaken(), processen, regels, Rapport.getal(meting.p50()), Rapport.getal(meting.p95()));
+    return meting;
+  }
+
+  /** EXPLAIN ANALYZE of the replay's lookups, in the form the engine's own queries take (first plan line each). */
+  private List<String> plannen(String zaaknummer) throws SQLException {
+    List<String> plannen = new ArrayList<>();
+    try (Connection c = dataSource.getConnection()) {
+      String pi;
+      String wortel;
+      try (PreparedStatement ps = c.prepareStatement(
+          "select ID_, ROOT_PROC_INST_ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ? limit 1")) {
+        ps.setString(1, zaaknummer);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          pi = rs.getString(1);
+          wortel = rs.getString(2);
+        }
+      }
+      String[][] vragen = {
+          {"procesinstanties op business key", "select * from ACT_HI_PROCINST where BUSINESS_KEY_ in (?)", zaaknummer},
+          {"activiteiten van een instantie", "select * from ACT_HI_ACTINST where PROC_INST_ID_ = ? order by START_TIME_",
+              pi},
+          {"taken van een instantie", "select * from ACT_HI_TASKINST where PROC_INST_ID_ = ?", pi},
+          {"kandidaatgroepen van alle taken", "select * from ACT_HI_IDENTITYLINK where ROOT_PROC_INST_ID_ in (?)"
+              + " and TASK_ID_ is not null", wortel},
+          {"joblog van een instantie", "select * from ACT_HI_JOB_LOG where PROCESS_INSTANCE_ID_ = ?", pi},
+          {"operation log van een instantie", "select * from ACT_HI_OP_LOG where PROC_INST_ID_ = ?", pi},
+          {"beslissingen van een instantie", "select * from ACT_HI_DECINST where PROC_INST_ID_ = ?", pi},
+          {"inzagelog van de zaak", "select * from inzage_log where zaaknummer in (?) order by tijdstip, id",
+              zaaknummer}};
+      for (String[] vraag : vragen) {
+        try (PreparedStatement ps = c.prepareStatement("explain analyze " + vraag[1])) {
+          ps.setString(1, vraag[2]);
+          // the top line and the first scan (which index, or a sequential scan), with the execution time
+          StringJoiner plan = new StringJoiner(" / ");
+          try (ResultSet rs = ps.executeQuery()) {
+            boolean scan = false;
+            for (int n = 0; rs.next(); n++) {
+              String regel = rs.getString(1).trim();
+              boolean eersteScan = !scan && regel.contains("Scan");
+              if (n == 0 || eersteScan || regel.startsWith("Index Cond") && scan || regel.startsWith("Execution")) {
+                plan.add(regel.replaceFirst("^->\\s*", ""));
+              }
+              scan = scan || eersteScan;
+            }
+          }
+          plannen.add(vraag[0] + ": `" + plan + "`");
+        }
+      }
+    }
+    return plannen;
+  }
+
+  private static int tel(String tekst, String stuk) {
+    int aantal = 0;
+    for (int i = tekst.indexOf(stuk); i >= 0; i = tekst.indexOf(stuk, i + 1)) {
+      aantal++;
+    }
+    return aantal;
   }
 
   private int vulAan(int doel, int sjablonen) throws SQLException {
@@ -143,6 +262,7 @@ final class Taaklijst {
           .forEach(h -> sjabloonWortels.add(h.getId()));
     }
     zakenPerKopie = sleutels.size();
+    sjabloonSleutels = Set.copyOf(sleutels);
     LOG.info("Sjabloon: {} afgeronde meldingen, {} hoofdprocessen", zakenPerKopie, sjabloonWortels.size());
   }
 
