@@ -150,6 +150,9 @@ public class BeveiligingConfiguratie {
             .requestMatchers(pad.matcher(HttpMethod.GET, "/api/huisverboden/**"))
                 .hasAnyAuthority(HUISVERBOD_DOSSIER_LEZERS)
             .requestMatchers(pad.matcher("/api/meldcode/**")).hasAuthority(Groepen.PROFESSIONAL)
+            // Moving running cases to new model versions (docs/modellen-wijzigen.md): administrators only.
+            .requestMatchers(pad.matcher("/api/migraties/**"), pad.matcher("/api/migraties"))
+                .hasAuthority(Groepen.CAMUNDA_ADMIN)
             .anyRequest().authenticated())
         .httpBasic(basic -> basic.realmName(REALM)
             .authenticationEntryPoint((request, response, fout) -> {
