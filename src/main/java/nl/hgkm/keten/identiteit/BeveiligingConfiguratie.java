@@ -71,6 +71,10 @@ public class BeveiligingConfiguratie {
         .authorizeHttpRequests(regels -> regels
             .requestMatchers(pad.matcher("/audit/inloggen"), pad.matcher("/audit/audit.css"),
                 pad.matcher("/audit/favicon.svg")).permitAll()
+            // Decision what-if (docs/wat-als.md): auditors and process owners, who deploy the models.
+            .requestMatchers(pad.matcher("/api/audit/beslissingen"), pad.matcher("/api/audit/beslissingen/**"),
+                pad.matcher("/audit/wat-als"), pad.matcher("/audit/wat-als/**"))
+                .hasAnyAuthority(Groepen.AUDITOR, Groepen.CAMUNDA_ADMIN)
             .anyRequest().hasAnyAuthority(Groepen.AUDITOR, Groepen.VT_TEAMLEIDER))
         .formLogin(formulier -> formulier.loginPage("/audit/inloggen").loginProcessingUrl("/audit/inloggen")
             .defaultSuccessUrl("/audit/", false).failureUrl("/audit/inloggen?fout").permitAll())
@@ -87,6 +91,13 @@ public class BeveiligingConfiguratie {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/audit/inloggen"),
                 request -> true)
             .accessDeniedHandler((request, response, fout) -> {
+              if (api.matches(request) && nietIngelogd()) {
+                // a POST without credentials meets the CSRF check first: say what is missing, the login
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                schrijfProbleem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                    "Inloggen vereist: gebruik HTTP Basic met een gebruiker van de engine.");
+                return;
+              }
               logWeigering(inzagelog, request);
               if (api.matches(request)) {
                 schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN, "Uw groepen geven geen toegang tot "
@@ -102,6 +113,12 @@ public class BeveiligingConfiguratie {
             }))
         .csrf(csrf -> csrf.ignoringRequestMatchers(metEigenInlog));
     return http.build();
+  }
+
+  private static boolean nietIngelogd() {
+    org.springframework.security.core.Authentication wie = org.springframework.security.core.context
+        .SecurityContextHolder.getContext().getAuthentication();
+    return wie == null || wie instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
   }
 
   /** A refused read of a case (by path) is a line in the read-access log too. */
