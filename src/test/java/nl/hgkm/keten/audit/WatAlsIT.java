@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +15,8 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.support.KetenIntegratieTest;
-import nl.hgkm.keten.zaak.TestBsn;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -38,9 +35,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The decision what-if replay (contract §6, docs/wat-als.md) over real history: seven huisverboden proposed through
- * the API with the clock set in February 2011, each evaluating {@code rihg-huisverbod-advies} in its process; five in
- * the period asked (7 to 11 February), one just before and one just after it. Candidate tables are test resources
+ * The decision what-if replay (contract §6, docs/wat-als.md) over real history ({@link RihgGeschiedenis}): seven
+ * huisverboden proposed through the API with the clock set in February 2011, each evaluating
+ * {@code rihg-huisverbod-advies} in its process; five in the period asked (7 to 11 February), one a minute before and
+ * one a minute after it. Candidate tables are test resources
  * ({@code wat-als/*.dmn}): one that asks three red answers on the pleger instead of two (flips exactly the two cases
  * that leaned on rule E4a alone), one with a renamed input column, one with a changed column type, one malformed.
  */
@@ -66,15 +64,7 @@ class WatAlsIT {
     if (!zaken.isEmpty()) {
       return;
     }
-    // name, moment, roodPleger, roodIncident, roodGezin, ernstig gevaar
-    zaak("ervoor", "2011-02-06T23:59:00+01:00", 2, 0, 0, false);
-    zaak("A", "2011-02-07T00:00:00+01:00", 2, 0, 0, true);
-    zaak("B", "2011-02-08T09:00:00+01:00", 2, 2, 0, false);
-    zaak("C", "2011-02-09T09:00:00+01:00", 3, 0, 0, false);
-    zaak("D", "2011-02-10T09:00:00+01:00", 1, 0, 0, false);
-    zaak("E", "2011-02-11T23:59:00+01:00", 2, 0, 0, false);
-    zaak("erna", "2011-02-12T00:00:00+01:00", 2, 0, 0, false);
-    TestKlok.terug();
+    zaken.putAll(RihgGeschiedenis.maak(rest, java.time.LocalDate.of(2011, 2, 7)));
     versie = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(SLEUTEL)
         .latestVersion().singleResult().getVersion();
   }
@@ -273,28 +263,6 @@ class WatAlsIT {
     JsonNode r = json(get("auditor", "/api/audit/beslissingen"), HttpStatus.OK);
     JsonNode rihg = stroom(r).filter(b -> SLEUTEL.equals(b.get("sleutel").asText())).findFirst().orElseThrow();
     assertThat(rihg.get("versies").get(0).get("versie").asInt()).isEqualTo(versie);
-  }
-
-  private void zaak(String naam, String moment, int roodPleger, int roodIncident, int roodGezin, boolean ernstig) {
-    OffsetDateTime op = OffsetDateTime.parse(moment);
-    ClockUtil.setCurrentTime(Date.from(op.toInstant()));
-    String achternaam = "WatAls" + UUID.randomUUID().toString().substring(0, 8);
-    String voorstel = """
-        {"regio": "utrecht", "gemeente": "utrecht", "incidentOp": "%s",
-         "pleger": {"naam": "Kees %s", "geboortedatum": "1980-05-01", "bsn": "%s"},
-         "achterblijvers": [{"naam": "Els %s", "geboortedatum": "1982-03-14", "rol": "SLACHTOFFER"}],
-         "kindermishandeling": false,
-         "rihg": {"roodPleger": %d, "roodIncident": %d, "roodGezin": %d,
-                  "woontOfVerblijftNietIncidenteel": true, "ernstigOnmiddellijkGevaarOordeel": %b},
-         "woning": {"straat": "Kerkstraat", "huisnummer": "2", "postcode": "3511AB", "plaats": "Utrecht"},
-         "feiten": "Wat-als: zaak %s."}"""
-        .formatted(op.minusHours(1), achternaam, TestBsn.nieuw(), achternaam, roodPleger, roodIncident, roodGezin,
-            ernstig, naam);
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    ResponseEntity<String> antwoord = rest.withBasicAuth("agent", "demo").exchange("/api/huisverboden",
-        HttpMethod.POST, new HttpEntity<>(voorstel, headers), String.class);
-    zaken.put(naam, json(antwoord, HttpStatus.CREATED).get("zaaknummer").asText());
   }
 
   private long aantalDefinities() {
