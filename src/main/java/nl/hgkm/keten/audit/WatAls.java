@@ -47,14 +47,16 @@ import org.springframework.stereotype.Service;
  * (the candidate asks for an input the recorded evaluation lacks, or a recorded value does not fit the column's
  * type): reported, never guessed.
  *
- * <p>History is read in pages of {@code keten.wat-als.paginagrootte} (keyset paging, {@link BeslissingEvaluaties}),
- * so memory stays bounded whatever the period; a large period runs in the background, one run at a time per node,
+ * <p>History is read a day at a time ({@link BeslissingEvaluaties}) and processed in pages of
+ * {@code keten.wat-als.paginagrootte}, so that memory stays bounded and each read costs the same whatever the period; a large period runs in the background, one run at a time per node,
  * with its progress readable while it runs. Runs live in this node's memory for {@code keten.wat-als.bewaren}.
  */
 @Service
 public class WatAls {
 
   private static final Logger LOG = LoggerFactory.getLogger(WatAls.class);
+  /** How much history one read covers: about 360 evaluations of a table on a day of national volume. */
+  private static final Duration VENSTER = Duration.ofDays(1);
 
   /** Where a run stands. */
   public enum Status { WACHT, BEZIG, KLAAR, MISLUKT }
@@ -227,18 +229,15 @@ public class WatAls {
     long start = System.nanoTime();
     Vraag vraag = run.vraag;
     try {
-      BeslissingEvaluaties.Positie na = null;
-      while (true) {
-        List<BeslissingEvaluaties.Evaluatie> pagina = evaluaties.pagina(vraag.sleutel(), vraag.vanaf(),
-            vraag.totVoor(), na, instellingen.paginagrootte());
-        if (pagina.isEmpty()) {
-          break;
-        }
-        verwerk(run, pagina);
-        BeslissingEvaluaties.Evaluatie laatste = pagina.get(pagina.size() - 1);
-        na = new BeslissingEvaluaties.Positie(laatste.tijdstip(), laatste.id());
-        if (Thread.currentThread().isInterrupted()) {
-          throw new IllegalStateException("afgebroken: de applicatie stopt");
+      // a day of history at a time (a range on the time index), processed in pages of paginagrootte
+      for (Instant van = vraag.vanaf(); van.isBefore(vraag.totVoor()); van = van.plus(VENSTER)) {
+        Instant tot = van.plus(VENSTER).isBefore(vraag.totVoor()) ? van.plus(VENSTER) : vraag.totVoor();
+        List<BeslissingEvaluaties.Evaluatie> venster = evaluaties.venster(vraag.sleutel(), van, tot);
+        for (int i = 0; i < venster.size(); i += instellingen.paginagrootte()) {
+          verwerk(run, venster.subList(i, Math.min(venster.size(), i + instellingen.paginagrootte())));
+          if (Thread.currentThread().isInterrupted()) {
+            throw new IllegalStateException("afgebroken: de applicatie stopt");
+          }
         }
       }
       run.status = Status.KLAAR;

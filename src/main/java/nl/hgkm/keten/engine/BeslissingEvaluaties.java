@@ -7,20 +7,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The evaluations of one decision key in a period, for the what-if replay, in pages that stay the same size however
- * long the history: keyset paging on ({@code EVAL_TIME_}, {@code ID_}) of {@code ACT_HI_DECINST}, since the engine's
- * query API pages only by offset, and on evaluation time alone, which does not order evaluations of the same
- * millisecond. The ids of a page are then read with their inputs and outputs through the engine's query API
+ * The evaluations of one decision key in a period, for the what-if replay, in windows of time that each cost the same
+ * however long the history: a range scan on the engine's index on {@code EVAL_TIME_} of {@code ACT_HI_DECINST}
+ * ({@code ACT_IDX_HI_DEC_INST_TIME}), ordered by time and id. (Paging by offset, as the engine's query API does, or
+ * by a limit on the key's index, would sort the key's whole history for every page.) The ids of a window are then read
+ * with their inputs and outputs through the engine's query API
  * ({@code decisionInstanceIdIn(...).includeInputs().includeOutputs()}). Plain SQL on one engine history table (the
- * Operaton fork keeps its name and columns).
+ * Operaton fork keeps its name, columns and index).
  */
 @Component
 public class BeslissingEvaluaties {
 
-  /** Where a page ended: the next page starts after this evaluation. */
-  public record Positie(Instant tijdstip, String id) {}
-
-  /** One evaluation of a page: its id and time. */
+  /** One evaluation: its id and time. */
   public record Evaluatie(String id, Instant tijdstip) {}
 
   private final JdbcClient jdbc;
@@ -40,20 +38,16 @@ public class BeslissingEvaluaties {
         .query(Long.class).single();
   }
 
-  /** The next at most {@code grootte} evaluations after {@code na} (null: from the start), oldest first. */
-  public List<Evaluatie> pagina(String sleutel, Instant van, Instant tot, Positie na, int grootte) {
-    String verder = na == null ? "" : " and (EVAL_TIME_ > :naTijd or (EVAL_TIME_ = :naTijd and ID_ > :naId))";
-    var opdracht = jdbc.sql("""
+  /** Every evaluation of {@code sleutel} in [van, tot), oldest first (ties by id). */
+  public List<Evaluatie> venster(String sleutel, Instant van, Instant tot) {
+    return jdbc.sql("""
             select ID_, EVAL_TIME_ from ACT_HI_DECINST
-            where DEC_DEF_KEY_ = :sleutel and EVAL_TIME_ >= :van and EVAL_TIME_ < :tot%s
-            order by EVAL_TIME_, ID_ fetch first %d rows only""".formatted(verder, grootte))
+            where EVAL_TIME_ >= :van and EVAL_TIME_ < :tot and DEC_DEF_KEY_ = :sleutel
+            order by EVAL_TIME_, ID_""")
         .param("sleutel", sleutel)
         .param("van", Timestamp.from(van))
-        .param("tot", Timestamp.from(tot));
-    if (na != null) {
-      opdracht = opdracht.param("naTijd", Timestamp.from(na.tijdstip())).param("naId", na.id());
-    }
-    return opdracht.query((rs, n) -> new Evaluatie(rs.getString("ID_"), rs.getTimestamp("EVAL_TIME_").toInstant()))
+        .param("tot", Timestamp.from(tot))
+        .query((rs, n) -> new Evaluatie(rs.getString("ID_"), rs.getTimestamp("EVAL_TIME_").toInstant()))
         .list();
   }
 }

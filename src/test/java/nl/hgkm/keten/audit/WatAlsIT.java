@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
+import nl.hgkm.keten.engine.BeslissingEvaluaties;
+import nl.hgkm.keten.engine.Beslistabelmotor;
+import nl.hgkm.keten.kalender.Klok;
+import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import org.awaitility.Awaitility;
@@ -31,8 +35,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The decision what-if replay (contract §6, docs/wat-als.md) over real history ({@link RihgGeschiedenis}): seven
@@ -54,6 +61,12 @@ class WatAlsIT {
   @Autowired ProcessEngine engine;
   @Autowired TestRestTemplate rest;
   @Autowired JdbcClient jdbc;
+  @Autowired Beslistabelmotor motor;
+  @Autowired BeslissingEvaluaties evaluaties;
+  @Autowired Inzagelog inzagelog;
+  @Autowired Werkdagenkalender kalender;
+  @Autowired Klok klok;
+  @Autowired WatAlsProperties standaard;
 
   /** Case name to zaaknummer. */
   private final Map<String, String> zaken = new LinkedHashMap<>();
@@ -227,6 +240,29 @@ class WatAlsIT {
         .containsExactly("kandidaat");
     assertThat(velden(json(post("auditor", PAD + PERIODE + "&versie=1", bestand("rihg-drie-rood-pleger.dmn")),
         HttpStatus.BAD_REQUEST))).containsExactly("versie");
+  }
+
+  @Test
+  @DisplayName("Een periode met meer evaluaties dan de grens: 400 met het aantal, niets berekend of gelogd")
+  void periodeTeGroot() {
+    // the same parts as the application's, with a bound of 4 evaluations instead of 260,000
+    WatAlsProperties krap = new WatAlsProperties(4, standaard.directTot(), standaard.paginagrootte(),
+        standaard.maximumGetoond(), standaard.maximumNietVergelijkbaar(), standaard.wachtrij(), standaard.bewaren());
+    WatAls begrensd = new WatAls(motor, evaluaties, engine.getHistoryService(), engine.getRepositoryService(), krap,
+        kalender, klok);
+    try {
+      long regels = jdbc.sql("select count(*) from inzage_log").query(Long.class).single();
+      ResponseEntity<?> r = new WatAlsController(begrensd, motor, inzagelog, kalender).watAls(SLEUTEL, "2011-02-07",
+          "2011-02-11", null, "false", bestand("rihg-drie-rood-pleger.dmn"),
+          new UsernamePasswordAuthenticationToken("auditor", null, List.of(new SimpleGrantedAuthority("auditor"))));
+      assertThat(r.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      ProblemDetail probleem = (ProblemDetail) r.getBody();
+      assertThat(probleem.getTitle()).isEqualTo("Periode te groot");
+      assertThat(probleem.getDetail()).contains("5 evaluaties", "hoogstens 4", "Kies een kortere periode");
+      assertThat(jdbc.sql("select count(*) from inzage_log").query(Long.class).single()).isEqualTo(regels);
+    } finally {
+      begrensd.stop();
+    }
   }
 
   @Test

@@ -86,7 +86,9 @@ public final class KetenBench {
       kaal(soort, vorm);
       schrijf();
     }
-    feel();
+    if (!instellingen.alleenWatAls()) {
+      feel();
+    }
   }
 
   /** The shape of a chain case, for the bare engine. */
