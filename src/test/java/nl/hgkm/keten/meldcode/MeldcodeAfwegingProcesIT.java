@@ -25,6 +25,7 @@ import nl.hgkm.keten.regio.Regios;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -280,7 +281,7 @@ class MeldcodeAfwegingProcesIT {
   private ProcessInstance start(Map<String, Object> formulier) {
     String definitieId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCES)
         .latestVersion().singleResult().getId();
-    identityService.setAuthentication(PROFESSIONAL, List.of(Groepen.PROFESSIONAL));
+    TestIdentiteit.alsGebruiker(identityService, PROFESSIONAL, List.of(Groepen.PROFESSIONAL));
     try {
       ProcessInstance pi = formService.submitStartForm(definitieId, formulier);
       gestart.add(pi.getId());
