@@ -468,8 +468,4 @@ public class WatAls {
   int bezig() {
     return achtergrond.getActiveCount() + achtergrond.getQueue().size();
   }
-
-  static Duration duur(Run run) {
-    return Duration.ofNanos(run.rekenNanos);
-  }
 }
