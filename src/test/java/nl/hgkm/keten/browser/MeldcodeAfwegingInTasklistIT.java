@@ -65,14 +65,14 @@ class MeldcodeAfwegingInTasklistIT {
             + "//label[contains(.,'stelselmatig getuige van huiselijk geweld')]/input"));
 
         // The intake refuses the BSN: Tasklist shows why, and nothing is started or stored.
-        browser.klik(By.xpath("//button[normalize-space()='Start']"));
+        browser.klik(By.xpath("//button[normalize-space()='Starten']"));
         browser.wachtOp(By.xpath("//*[contains(text(),'geen geldig burgerservicenummer')]"));
         assertThat(zaakVan(kind)).isNull();
 
         WebElement bsn = browser.wachtTotKlikbaar(veld("textfield", "BSN", "input"));
         bsn.clear();
         bsn.sendKeys(TestBsn.nieuw());
-        browser.klik(By.xpath("//button[normalize-space()='Start']"));
+        browser.klik(By.xpath("//button[normalize-space()='Starten']"));
         browser.wachtTot(d -> zaakVan(kind) != null);
         zaaknummer = zaakVan(kind);
       } catch (RuntimeException | AssertionError fout) {
