@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.hgkm.keten.kalender.Klok;
+import nl.hgkm.keten.tasklist.TaakWeergave;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -24,11 +27,18 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguratie {
 
   @Bean
-  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie) {
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie,
+      TaakWeergave taakWeergave) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setBeans(new ProcesBeanMap(context));
+        // Every user task's card and the words of its form, without a listener in any model.
+        List<BpmnParseListener> parseListeners = new ArrayList<>(
+            configuration.getCustomPostBPMNParseListeners() == null ? List.of()
+                : configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new ListenerOpElkeGebruikerstaak(TaskListener.EVENTNAME_CREATE, taakWeergave));
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
         // The history goes to the database through one handler that leaves out configured personal data.
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = new ArrayList<>(

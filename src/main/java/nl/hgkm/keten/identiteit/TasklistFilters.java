@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import nl.hgkm.keten.tasklist.TaakWeergave;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -39,12 +40,16 @@ public final class TasklistFilters {
     }
   }
 
-  /** Business columns: the process variables every process of the chain sets (contract §3). */
+  /**
+   * What every task card shows: the case, its region, its statutory term and whether it is acute, in words. Every
+   * user task gets these as task-local variables when it is created ({@link TaakWeergave}); a card leaves out what a
+   * case does not have (a huisverbod has no acute flag of a melding).
+   */
   static final List<Map<String, String>> KOLOMMEN = List.of(
-      kolom("zaaknummer", "Zaaknummer"),
-      kolom("regio", "Regio"),
-      kolom("deadline", "Deadline"),
-      kolom("acuut", "Acuut"));
+      kolom(TaakWeergave.KAART_ZAAK, "Zaak"),
+      kolom(TaakWeergave.KAART_REGIO, "Regio"),
+      kolom(TaakWeergave.KAART_TERMIJN, "Wettelijke termijn"),
+      kolom(TaakWeergave.KAART_ACUUT, "Acuut"));
 
   public static final String MIJN_TAKEN = "Mijn taken";
 

@@ -87,7 +87,7 @@ class HuisverbodInTasklistIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + besluit.getId());
         assertThat(browser.wachtOp(By.cssSelector(".fjs-form")).getText())
             .contains("Besluit over een tijdelijk huisverbod", antwoord.get("zaaknummer").asText(),
-                "HUISVERBOD_IN_BEGINSEL");
+                "huisverbod in beginsel");
         browser.klik(By.xpath("//a[normalize-space()='Claimen'] | //button[normalize-space()='Claimen']"));
         browser.wachtTot(d -> "hovj".equals(taskService.createTaskQuery().taskId(besluit.getId()).singleResult()
             .getAssignee()));

@@ -91,8 +91,8 @@ class MeldcodeAfwegingInTasklistIT {
         browser.logIn("tasklist", "medewerker", "demo");
         browser.open("/camunda/app/tasklist/default/#/?task=" + beoordeling.getId());
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
-        assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaak, "melder: PROFESSIONAL",
-            "kindStelselmatigGetuigeHG");
+        assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaak, "melder: professional",
+            "kind is stelselmatig getuige van huiselijk geweld");
       } catch (RuntimeException | AssertionError fout) {
         bewaarSchermafdruk(browser, "meldcode-medewerker");
         throw fout;

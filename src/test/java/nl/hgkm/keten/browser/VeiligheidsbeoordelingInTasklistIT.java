@@ -63,7 +63,8 @@ class VeiligheidsbeoordelingInTasklistIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + beoordeling.getId());
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
         assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaaknummer,
-            "kindStelselmatigGetuigeHG", "Onderbouwing van de beoordeling");
+            "Structureel: kind is stelselmatig getuige van huiselijk geweld", "Onderbouwing van de beoordeling")
+            .doesNotContain("kindStelselmatigGetuigeHG", "PROFESSIONAL");
 
         browser.klik(By.xpath("//a[normalize-space()='Claimen'] | //button[normalize-space()='Claimen']"));
         browser.wachtTot(d -> beoordelingIsGeclaimd(beoordeling.getId()));

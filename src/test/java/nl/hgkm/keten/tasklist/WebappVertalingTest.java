@@ -94,6 +94,12 @@ class WebappVertalingTest {
     assertThat(lees(app, "nl.json").path("labels").path(BANNER).asText()).isEmpty();
   }
 
+  @org.junit.jupiter.api.Test
+  void taakkaartenTonenAlleZaakgegevensZonderUitklappen() throws IOException {
+    assertThat(tekst(MAP + "tasklist/styles/user-styles.css"))
+        .contains(".task-card-details {\n  max-height: none;", ".task-card-details .shutter {\n  display: none;");
+  }
+
   private static Set<String> plaatshouders(String tekst) {
     Set<String> namen = new TreeSet<>();
     Matcher m = PLAATSHOUDER.matcher(tekst);
