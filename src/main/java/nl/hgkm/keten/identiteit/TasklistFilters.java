@@ -41,14 +41,14 @@ public final class TasklistFilters {
   }
 
   /**
-   * What every task card shows: the case, its region, its statutory term and whether it is acute, in words. Every
+   * What every task card shows: the case, its region, the term of the step (statutory where the law sets one) and whether it is acute, in words. Every
    * user task gets these as task-local variables when it is created ({@link TaakWeergave}); a card leaves out what a
    * case does not have (a huisverbod has no acute flag of a melding).
    */
   static final List<Map<String, String>> KOLOMMEN = List.of(
       kolom(TaakWeergave.KAART_ZAAK, "Zaak"),
       kolom(TaakWeergave.KAART_REGIO, "Regio"),
-      kolom(TaakWeergave.KAART_TERMIJN, "Wettelijke termijn"),
+      kolom(TaakWeergave.KAART_TERMIJN, "Termijn"),
       kolom(TaakWeergave.KAART_ACUUT, "Acuut"));
 
   public static final String MIJN_TAKEN = "Mijn taken";

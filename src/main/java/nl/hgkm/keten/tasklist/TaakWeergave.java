@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * and gives the task, as task-local variables, what a person reads on its card and in its form:
  *
  * <ul>
- *   <li>the card ({@link #KAART_ZAAK}, {@link #KAART_REGIO}, {@link #KAART_TERMIJN}, {@link #KAART_ACUUT}), which the
+ *   <li>the card ({@link #KAART_ZAAK}, {@link #KAART_REGIO}, {@link #KAART_TERMIJN} (the task's due date),
+ *       {@link #KAART_ACUUT}), which the
  *       Tasklist filters show on every task (see {@code TasklistFilters});
  *   <li>for the case's codes, dates, periods and yes/no facts the words of {@link Weergave}, as {@code <name>Tekst}
  *       ({@code melderTypeTekst} "burger", {@code ontvangenOpTekst} "3 december 2026 om 09:42"), and the grounds
@@ -114,8 +115,10 @@ public class TaakWeergave implements TaskListener {
     }
     regio.map(r -> r.startsWith(REGIO_VOORVOEGSEL) ? r.substring(REGIO_VOORVOEGSEL.length()) : r)
         .ifPresent(r -> weergave.put(KAART_REGIO, r));
-    Object termijn = weergave.containsKey("deadline" + ACHTERVOEGSEL) ? weergave.get("deadline" + ACHTERVOEGSEL)
-        : deadline == null ? null : Weergave.tijdstip(deadline).orElse(null);
+    // The term of this step (the due date the calendar set: statutory where the law sets one); the case's
+    // "deadline" only for a task without one. "deadline" alone would go stale: it keeps an earlier step's term.
+    Object termijn = deadline != null ? Weergave.termijn(deadline.toInstant())
+        : weergave.get("deadline" + ACHTERVOEGSEL);
     if (termijn != null) {
       weergave.put(KAART_TERMIJN, termijn);
     }

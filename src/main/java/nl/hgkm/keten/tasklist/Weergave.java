@@ -34,6 +34,8 @@ public final class Weergave {
   private static final DateTimeFormatter DATUM_TIJD = DateTimeFormatter.ofPattern("d MMMM yyyy 'om' HH:mm",
       NEDERLANDS);
 
+  private static final DateTimeFormatter KORT = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", NEDERLANDS);
+
   private static final Map<String, String> WOORDEN = new LinkedHashMap<>();
 
   static {
@@ -177,6 +179,16 @@ public final class Weergave {
   /** "3 december 2026 om 09:42" (Europe/Amsterdam). */
   public static String datumTijd(Instant moment) {
     return DATUM_TIJD.format(moment.atZone(TIJDZONE));
+  }
+
+  /**
+   * A task's due date on its card, short enough for the card's column: "9 december 2026" for a term that ends with
+   * the day (23:59, as the working-day calendar sets it), "4 dec. 2026 14:30" for one that ends at a time.
+   */
+  public static String termijn(Instant moment) {
+    ZonedDateTime lokaal = moment.atZone(TIJDZONE);
+    return lokaal.getHour() == 23 && lokaal.getMinute() == 59 ? datum(lokaal.toLocalDate())
+        : KORT.format(lokaal);
   }
 
   /** "10 december 2026". */

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A professional goes from doubt to a filed melding without leaving Tasklist: "Start process", the meldcode weighing
+ * A professional goes from doubt to a filed melding without leaving Tasklist: "Proces starten", the meldcode weighing
  * in Dutch with its questions appearing one after the other, the melding, a refusal shown in the form (a BSN that
  * fails the elfproef) and corrected, and then Veilig Thuis's case worker opens the new case's safety assessment.
  */
@@ -38,7 +38,7 @@ class MeldcodeAfwegingInTasklistIT {
     try (Browser browser = Browser.start(poort)) {
       try {
         browser.logIn("tasklist", "professional", "demo");
-        browser.klik(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+        browser.klik(By.xpath("//a[contains(normalize-space(.),'Proces starten')]"));
         browser.klik(By.xpath("//a[normalize-space(.)='Meldcode-afweging']"));
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
         assertThat(formulier.getText()).contains("Meldcode: afwegingskader", "Afweging 1 – Vermoeden")

@@ -45,6 +45,7 @@ class TaakWeergaveIT {
   @Autowired TaskService taskService;
   @Autowired RuntimeService runtimeService;
   @Autowired FilterService filterService;
+  @Autowired TaakWeergaveAanvullen aanvullen;
 
   @Test
   void deVeiligheidsbeoordelingToontDeZaakInWoorden() throws Exception {
@@ -98,6 +99,31 @@ class TaakWeergaveIT {
         .containsEntry(TaakWeergave.KAART_REGIO, "Utrecht")
         .containsEntry(TaakWeergave.KAART_ACUUT, "nee")
         .containsKey(TaakWeergave.KAART_TERMIJN);
+  }
+
+  /** A task opened before this release has no card: the start of the new release gives it one, once. */
+  @Test
+  void eenTaakVanVoorDezeVersieKrijgtZijnKaartBijDeStart() {
+    Map<?, ?> antwoord = rest.withBasicAuth("intake", "demo").postForObject("/api/meldingen", Map.of(
+        "regio", "amsterdam-amstelland",
+        "melder", Map.of("type", "POLITIE", "naam", "Team Centrum"),
+        "betrokkenen", List.of(Map.of("rol", "SLACHTOFFER", "naam", "Oud Taak-" + UUID.randomUUID())),
+        "signalen", Map.of("directLevensgevaar", true)), Map.class);
+    Task taak = taskService.createTaskQuery().processInstanceId((String) antwoord.get("processInstanceId"))
+        .taskDefinitionKey("directe-veiligheid").singleResult();
+    Map<String, Object> zoalsBijAanmaken = taskService.getVariablesLocal(taak.getId());
+    taskService.removeVariablesLocal(taak.getId(), zoalsBijAanmaken.keySet());
+    assertThat(taskService.getVariablesLocal(taak.getId())).isEmpty();
+
+    assertThat(aanvullen.aanvullen()).isGreaterThanOrEqualTo(1);
+
+    assertThat(taskService.getVariablesLocal(taak.getId())).isEqualTo(zoalsBijAanmaken)
+        .containsEntry(TaakWeergave.KAART_ACUUT, "ja")
+        .containsEntry(TaakWeergave.KAART_REGIO, "Amsterdam-Amstelland")
+        .containsEntry("grondenTekst", "- **Acuut**: direct levensgevaar");
+    taskService.setVariableLocal(taak.getId(), "melderTypeTekst", "ongewijzigd");
+    aanvullen.aanvullen();
+    assertThat(taskService.getVariableLocal(taak.getId(), "melderTypeTekst")).isEqualTo("ongewijzigd");
   }
 
   @Test

@@ -94,6 +94,13 @@ class WeergaveTest {
   }
 
   @Test
+  void eenTermijnOpDeKaartIsKort() {
+    // The working-day calendar ends a term at 23:59:59 local time: the day is enough.
+    assertThat(Weergave.termijn(Instant.parse("2026-12-09T22:59:59Z"))).isEqualTo("9 december 2026");
+    assertThat(Weergave.termijn(Instant.parse("2026-12-04T13:30:00Z"))).isEqualTo("4 dec. 2026 14:30");
+  }
+
+  @Test
   void periodesInWoorden() {
     assertThat(Weergave.periode("P1M")).contains("1 maand");
     assertThat(Weergave.periode("P3M")).contains("3 maanden");
