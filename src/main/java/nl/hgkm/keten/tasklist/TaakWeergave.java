@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.slf4j.Logger;
@@ -56,10 +58,10 @@ public class TaakWeergave implements TaskListener {
   private static final Logger LOG = LoggerFactory.getLogger(TaakWeergave.class);
   private static final String REGIO_VOORVOEGSEL = "Veilig Thuis ";
 
-  private final RegioProperties regios;
-  private final GemeenteProperties gemeenten;
+  private final Regios regios;
+  private final Gemeenten gemeenten;
 
-  TaakWeergave(RegioProperties regios, GemeenteProperties gemeenten) {
+  TaakWeergave(Regios regios, Gemeenten gemeenten) {
     this.regios = regios;
     this.gemeenten = gemeenten;
   }
@@ -106,7 +108,7 @@ public class TaakWeergave implements TaskListener {
     regio.ifPresent(r -> weergave.put("regio" + ACHTERVOEGSEL, r));
     aanwezig(variabele, "gemeente").map(String::valueOf)
         .ifPresent(g -> weergave.put("gemeente" + ACHTERVOEGSEL,
-            gemeenten.gemeente(g).map(GemeenteProperties.Gemeente::naam).orElse(g)));
+            gemeenten.vind(g).map(Gemeente::naam).orElse(g)));
 
     Object zaaknummer = variabele.apply("zaaknummer");
     Object zaak = zaaknummer != null ? zaaknummer : bedrijfssleutel;
@@ -131,8 +133,7 @@ public class TaakWeergave implements TaskListener {
   }
 
   private String regioNaam(String code) {
-    RegioProperties.Regio regio = regios.regios().get(code);
-    return regio == null || regio.naam() == null ? code : regio.naam();
+    return regios.regio(code).map(Regio::naam).filter(naam -> !naam.isBlank()).orElse(code);
   }
 
   private static Optional<Object> aanwezig(Function<String, Object> variabele, String naam) {
