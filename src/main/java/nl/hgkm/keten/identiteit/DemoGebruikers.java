@@ -27,6 +27,7 @@ public final class DemoGebruikers {
       new DemoGebruiker("wijkteam", Groepen.WIJKTEAM, "Wendy", "Mulder"),
       new DemoGebruiker("professional", Groepen.PROFESSIONAL, "Pieter", "Bos"),
       new DemoGebruiker("auditor", Groepen.AUDITOR, "Anton", "Meijer"),
+      new DemoGebruiker("privacy", Groepen.PRIVACYFUNCTIONARIS, "Priya", "Kramer"),
       new DemoGebruiker("demo", Groepen.CAMUNDA_ADMIN, "Demo", "Beheerder"));
 
   private DemoGebruikers() {}

@@ -10,6 +10,8 @@ public class PersoonssleutelOntbreektAnalyse extends AbstractFailureAnalyzer<Per
   protected FailureAnalysis analyze(Throwable rootFailure, PersoonssleutelOntbreektException oorzaak) {
     return new FailureAnalysis(oorzaak.getMessage(),
         "Zet keten.privacy.persoonssleutel (productie: omgevingsvariabele KETEN_PERSOONSSLEUTEL) op een geheim van "
-            + "minstens 32 tekens en start opnieuw; zie docs/privacy.md, 'De persoonssleutel'.", oorzaak);
+            + "minstens 32 tekens en start opnieuw; zie docs/privacy.md, 'De persoonssleutel'. / Set "
+            + "keten.privacy.persoonssleutel (production: KETEN_PERSOONSSLEUTEL) to a secret of at least 32 characters "
+            + "and start again; see docs/privacy.md.", oorzaak);
   }
 }

@@ -49,15 +49,19 @@ public class Persoonssleutels {
   private Persoonssleutels(String waarde, boolean productie) {
     if (waarde == null || waarde.isBlank()) {
       throw new PersoonssleutelOntbreektException("Start geweigerd: keten.privacy.persoonssleutel is niet gezet, en "
-          + "zonder dat geheim kan de applicatie geen BSN of naam uit de procesengine houden.");
+          + "zonder dat geheim kan de applicatie geen BSN of naam uit de procesengine houden.\nStartup refused: "
+          + "keten.privacy.persoonssleutel is not set, and without that secret the application cannot keep BSNs and "
+          + "names out of the process engine.");
     }
     if (waarde.strip().length() < MINIMALE_LENGTE) {
       throw new PersoonssleutelOntbreektException("Start geweigerd: keten.privacy.persoonssleutel is korter dan "
-          + MINIMALE_LENGTE + " tekens en daarmee te raden.");
+          + MINIMALE_LENGTE + " tekens en daarmee te raden.\nStartup refused: keten.privacy.persoonssleutel is "
+          + "shorter than " + MINIMALE_LENGTE + " characters and so can be guessed.");
     }
     if (productie && DEMO_GEHEIM.equals(waarde.strip())) {
       throw new PersoonssleutelOntbreektException("Start geweigerd (profiel prod): keten.privacy.persoonssleutel is "
-          + "het openbare demogeheim.");
+          + "het openbare demogeheim.\nStartup refused (profile prod): keten.privacy.persoonssleutel is the public "
+          + "demo secret.");
     }
     this.geheim = new SecretKeySpec(waarde.strip().getBytes(StandardCharsets.UTF_8), ALGORITME);
   }

@@ -79,7 +79,9 @@ class ProdStartIT {
         .isNotNull()
         .extracting(Throwable::getMessage, InstanceOfAssertFactories.STRING)
         .isEqualTo("Start geweigerd: keten.privacy.persoonssleutel is niet gezet, en zonder dat geheim kan de "
-            + "applicatie geen BSN of naam uit de procesengine houden.");
+            + "applicatie geen BSN of naam uit de procesengine houden.\nStartup refused: keten.privacy.persoonssleutel "
+            + "is not set, and without that secret the application cannot keep BSNs and names out of the process "
+            + "engine.");
   }
 
   @Test
