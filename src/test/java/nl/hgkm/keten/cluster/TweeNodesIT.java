@@ -311,17 +311,24 @@ class TweeNodesIT {
       assertThat(db.sql("select count(*) from ACT_RU_INCIDENT").query(Integer.class).single()).isZero();
       assertThat(uitvoerbareJobs()).isZero();
       assertThat(jobsMetMeerDanEenSucces()).isEmpty();
-      // Node A's jobs: run once, by node B, and only after their lock expired.
+      // Node A's jobs: each run successfully once, by node B. Not necessarily after A's lock expired: B may have
+      // acquired the job itself earlier, and under load its batch waited in B's queue longer than the lock time, so
+      // A could lock it again before dying; the engine executes a job id it holds without checking whose lock is
+      // on the row, and its revision check lets only one execution commit. Counted, not forbidden.
+      int voorAfloop = 0;
       for (VergrendeldeJob wees : wezen) {
         List<JobLog> successen = db.sql("""
                 select HOSTNAME_, TIMESTAMP_ from ACT_HI_JOB_LOG where JOB_ID_ = :id and JOB_STATE_ = 2""")
             .param("id", wees.id())
             .query((rs, i) -> new JobLog(rs.getString(1), rs.getTimestamp(2))).list();
-        assertThat(successen).as("job %s", wees.id()).singleElement().satisfies(log -> {
-          assertThat(log.node()).isEqualTo(b.naam);
-          assertThat(log.tijdstip()).isAfterOrEqualTo(wees.vergrendeldTot());
-        });
+        assertThat(successen).as("job %s", wees.id()).singleElement()
+            .satisfies(log -> assertThat(log.node()).isEqualTo(b.naam));
+        if (successen.get(0).tijdstip().before(wees.vergrendeldTot())) {
+          voorAfloop++;
+        }
       }
+      LOG.info("Van de {} jobs op naam van node A voerde node B er {} uit voor A's vergrendeling afliep "
+          + "(uit een eigen, eerdere acquisitie)", wezen.size(), voorAfloop);
 
       // Every outside step had its effect once, with one and the same answer for each repeat: a call that node A
       // made just before dying comes again from node B with the same Idempotency-Key and the same body, and the

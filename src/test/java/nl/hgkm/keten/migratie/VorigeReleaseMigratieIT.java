@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,10 +34,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * An installation upgrades: the current application starts on the database the previous release wrote
  * (src/test/resources/vorige-release/README.md: cases in most wait states, real history), deploys the current models,
  * and the administrator runs the release's migration for every running case. Then every case is worked to its end.
- * A context of its own (its own database); the job executor is off, jobs and timers are driven here.
+ * A context of its own (its own database); the job executor is off, jobs and timers are driven here. Its engine has
+ * a name of its own and the context closes after the class: engines register by name in one static registry, and a
+ * second engine called "default" would take /engine-rest of the shared test context over to this database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=vorige-release")
 @ActiveProfiles({"demo", "test"})
+@DirtiesContext
 class VorigeReleaseMigratieIT {
 
   @DynamicPropertySource
