@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,10 +31,13 @@ import org.springframework.test.context.DynamicPropertySource;
  * (src/test/resources/vorige-release/): that release kept the names of a huisverbod's persons in the hulpaanbod's
  * variables, running and in history. After the upgrade every case, task, timer and historic instance is still there,
  * every person in the case file has a key, and no BSN or name of the case file is left in any engine table. A context
- * of its own (its own database).
+ * of its own (its own database), with an engine name of its own and closed after the class, as VorigeReleaseMigratieIT:
+ * a second engine called "default" would take /engine-rest of the shared test context over to this database.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.process-engine-name=vorige-release-privacy")
 @ActiveProfiles({"demo", "test"})
+@DirtiesContext
 class PersoonssleutelMigratieIT {
 
   /** What the previous release's database held before this release started on it. */
@@ -67,7 +71,10 @@ class PersoonssleutelMigratieIT {
       assertThat(kolom(db, "select text_ from act_ru_variable where name_ = 'persoonNaam'"))
           .isNotEmpty().allMatch(PERSOONSGEGEVENS::contains);
     }
+    // The fixture is an H2 database, also in the PostgreSQL pass of the suite: its credentials too, not PostgreSQL's.
     eigenschappen.add("spring.datasource.url", () -> url);
+    eigenschappen.add("spring.datasource.username", () -> "sa");
+    eigenschappen.add("spring.datasource.password", () -> "");
     int smtp;
     try (java.net.ServerSocket vrij = new java.net.ServerSocket(0)) {
       smtp = vrij.getLocalPort();
