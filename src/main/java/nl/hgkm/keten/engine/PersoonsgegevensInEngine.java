@@ -64,6 +64,25 @@ public final class PersoonsgegevensInEngine {
   }
 
   /**
+   * Replaces every variable value that equals {@code oud} by {@code nieuw}, in the process instances of one case (the
+   * instances whose business key is the zaaknummer, running and historic): for a name, which as a bare word could also
+   * be some other variable's value elsewhere. Answers how many cells changed.
+   */
+  public int vervangInZaak(String zaaknummer, String oud, String nieuw) {
+    if (oud == null || oud.isBlank()) {
+      return 0;
+    }
+    int aantal = 0;
+    for (String tabel : List.of("ACT_RU_VARIABLE", "ACT_HI_VARINST", "ACT_HI_DETAIL")) {
+      for (String kolom : List.of("TEXT_", "TEXT2_")) {
+        aantal += jdbc.update("update " + tabel + " set " + kolom + " = ? where " + kolom + " = ? and PROC_INST_ID_ in "
+            + "(select ID_ from ACT_HI_PROCINST where BUSINESS_KEY_ = ?)", nieuw, oud, zaaknummer);
+      }
+    }
+    return aantal;
+  }
+
+  /**
    * Replaces {@code oud} inside the variable values of the given process instances (the comma-separated
    * {@code persoonssleutels}), running and historic; answers how many cells changed.
    */

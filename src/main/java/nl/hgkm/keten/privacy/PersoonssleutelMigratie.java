@@ -60,7 +60,8 @@ class PersoonssleutelMigratie implements JavaMigration {
   @Override
   public void migrate(Context context) throws SQLException {
     Connection verbinding = context.getConnection();
-    Map<String, String> vervangingen = new LinkedHashMap<>();
+    Map<String, String> bsns = new LinkedHashMap<>();
+    List<String[]> namen = new ArrayList<>();
     for (String tabel : List.of("huisverbod_persoon", "betrokkene")) {
       for (Persoon persoon : personen(verbinding, tabel)) {
         String sleutel = persoonssleutels.vanPersoonInZaak(persoon.bsn(), persoon.naam(), persoon.geboortedatum(),
@@ -72,21 +73,27 @@ class PersoonssleutelMigratie implements JavaMigration {
           zet.executeUpdate();
         }
         if (persoon.bsn() != null) {
-          vervangingen.put(persoon.bsn(), sleutel);
+          bsns.put(persoon.bsn(), sleutel);
         }
-        vervangingen.putIfAbsent(persoon.naam(), sleutel);
+        namen.add(new String[] {persoon.zaaknummer(), persoon.naam(), sleutel});
       }
     }
     if (!PersoonsgegevensInEngine.engineTabellenAanwezig(verbinding)) {
       return;
     }
-    for (String melder : tekstkolom(verbinding, "select melder_naam from melding where melder_naam is not null "
-        + "union select naam from melder_beschermd")) {
-      vervangingen.putIfAbsent(melder, MELDER);
-    }
     PersoonsgegevensInEngine engine =
         new PersoonsgegevensInEngine(new JdbcTemplate(new SingleConnectionDataSource(verbinding, true)));
-    vervangingen.forEach(engine::vervang);
+    // A BSN is unmistakable: everywhere. A name only in the engine data of the person's own case (the hulpaanbod of a
+    // huisverbod carries the huisverbod's zaaknummer), where it cannot be some other variable's value.
+    bsns.forEach(engine::vervang);
+    for (String[] naam : namen) {
+      engine.vervangInZaak(naam[0], naam[1], naam[2]);
+    }
+    for (String[] melder : rijen(verbinding, """
+        select m.zaaknummer, m.melder_naam from melding m where m.melder_naam is not null
+        union select m.zaaknummer, b.naam from melder_beschermd b join melding m on m.id = b.melding_id""")) {
+      engine.vervangInZaak(melder[0], melder[1], MELDER);
+    }
   }
 
   private record Persoon(long id, String zaaknummer, String naam, LocalDate geboortedatum, String bsn) {}
@@ -105,13 +112,13 @@ class PersoonssleutelMigratie implements JavaMigration {
     return personen;
   }
 
-  private static List<String> tekstkolom(Connection verbinding, String sql) throws SQLException {
-    List<String> waarden = new ArrayList<>();
-    try (PreparedStatement vraag = verbinding.prepareStatement(sql); ResultSet rijen = vraag.executeQuery()) {
-      while (rijen.next()) {
-        waarden.add(rijen.getString(1));
+  private static List<String[]> rijen(Connection verbinding, String sql) throws SQLException {
+    List<String[]> rijen = new ArrayList<>();
+    try (PreparedStatement vraag = verbinding.prepareStatement(sql); ResultSet rij = vraag.executeQuery()) {
+      while (rij.next()) {
+        rijen.add(new String[] {rij.getString(1), rij.getString(2)});
       }
     }
-    return waarden;
+    return rijen;
   }
 }

@@ -2,10 +2,8 @@ package nl.hgkm.keten.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -14,35 +12,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import javax.sql.DataSource;
 import nl.hgkm.keten.support.VorigeRelease;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The migration to the person key (Flyway 70 and 71) on the database the previous release wrote
  * (src/test/resources/vorige-release/): that release kept the names of a huisverbod's persons in the hulpaanbod's
- * variables, running and in history. After the upgrade every case, task, timer and historic instance is still there,
- * every person in the case file has a key, and no BSN or name of the case file is left in any engine table. A context
- * of its own (its own database), with an engine name of its own and closed after the class, as VorigeReleaseMigratieIT:
- * a second engine called "default" would take /engine-rest of the shared test context over to this database.
+ * variables, running and in history. After the project's migrations ran on it as at an upgrade, every case, task,
+ * timer and historic instance is still there, every person in the case file has a key, and no BSN or name of the case
+ * file is left in any engine table. Flyway on the database alone, without an application context (a second engine in
+ * the test JVM would share the engine registry with the shared test context); VorigeReleaseMigratieIT starts the whole
+ * application on the same database, with these migrations, and works every case to its end.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.process-engine-name=vorige-release-privacy")
-@ActiveProfiles({"demo", "test"})
-@DirtiesContext
 class PersoonssleutelMigratieIT {
 
-  /** What the previous release's database held before this release started on it. */
-  private static final Map<String, Long> VOOR = new TreeMap<>();
-  private static final List<String> PERSOONSGEGEVENS = new ArrayList<>();
   private static final String TELLINGEN = """
       select 'zaken', count(*) from zaak
       union all select 'betrokkenen', count(*) from betrokkene
@@ -56,50 +42,43 @@ class PersoonssleutelMigratieIT {
       union all select 'historische variabelen', count(*) from act_hi_varinst
       union all select 'historische stappen', count(*) from act_hi_actinst""";
 
-  @DynamicPropertySource
-  static void databaseVanDeVorigeRelease(DynamicPropertyRegistry eigenschappen) throws Exception {
-    Path map = Files.createTempDirectory("vorige-release-privacy");
+  private final Persoonssleutels persoonssleutels = Persoonssleutels.met(Persoonssleutels.DEMO_GEHEIM);
+
+  @Test
+  void elkeZaakBlijftEnGeenBsnOfNaamBlijftInDeEngine(@TempDir Path map) throws Exception {
     String url = VorigeRelease.database(map);
-    try (Connection db = DriverManager.getConnection(url, "sa", "")) {
-      VOOR.putAll(tellingen(db));
-      PERSOONSGEGEVENS.addAll(kolom(db, """
+    DataSource dataSource = new DriverManagerDataSource(url, "sa", "");
+    JdbcClient jdbc = JdbcClient.create(dataSource);
+    Map<String, Long> voor;
+    List<String> persoonsgegevens;
+    try (Connection db = dataSource.getConnection()) {
+      voor = tellingen(db);
+      persoonsgegevens = kolom(db, """
           select naam from betrokkene union select bsn from betrokkene where bsn is not null
           union select naam from huisverbod_persoon union select bsn from huisverbod_persoon where bsn is not null
           union select melder_naam from melding where melder_naam is not null and melder_type <> 'POLITIE'
-          union select naam from melder_beschermd"""));
-      // The previous release did hold names in the engine: otherwise this test would prove nothing.
-      assertThat(kolom(db, "select text_ from act_ru_variable where name_ = 'persoonNaam'"))
-          .isNotEmpty().allMatch(PERSOONSGEGEVENS::contains);
+          union select naam from melder_beschermd""");
     }
-    // The fixture is an H2 database, also in the PostgreSQL pass of the suite: its credentials too, not PostgreSQL's.
-    eigenschappen.add("spring.datasource.url", () -> url);
-    eigenschappen.add("spring.datasource.username", () -> "sa");
-    eigenschappen.add("spring.datasource.password", () -> "");
-    int smtp;
-    try (java.net.ServerSocket vrij = new java.net.ServerSocket(0)) {
-      smtp = vrij.getLocalPort();
-    }
-    eigenschappen.add("keten.demo.smtp-poort", () -> smtp);
-    eigenschappen.add("spring.mail.port", () -> smtp);
-  }
+    // The previous release did hold names in the engine: otherwise this test would prove nothing.
+    assertThat(EngineTabellenScan.vondsten(dataSource, persoonsgegevens)).isNotEmpty();
+    assertThat(persoonsgegevens).contains("111222333", "123456782", "Anna Jansen", "Elif Yilmaz", "Kees Mulder",
+        "Dr. Els Huisarts");
 
-  @Autowired DataSource dataSource;
-  @Autowired JdbcClient jdbc;
-  @Autowired Persoonssleutels persoonssleutels;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
+    // The upgrade: the project's migrations as the application runs them (application.yaml, spring.flyway.*).
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/keten")
+        .table("keten_schema_history").baselineOnMigrate(true).baselineVersion("0")
+        .javaMigrations(new PersoonssleutelMigratie(persoonssleutels))
+        .load().migrate();
 
-  @Test
-  void elkeZaakBlijftEnGeenBsnOfNaamBlijftInDeEngine() throws Exception {
     Map<String, Long> na;
     try (Connection db = dataSource.getConnection()) {
       na = tellingen(db);
     }
-    // Nothing lost (the start deployed the new models: definitions and deployments grow, instances do not).
-    assertThat(na).isEqualTo(VOOR);
-    assertThat(VOOR.get("zaken")).isEqualTo(11);
-    assertThat(PERSOONSGEGEVENS).contains("111222333", "123456782", "Anna Jansen", "Elif Yilmaz", "Kees Mulder",
-        "Dr. Els Huisarts");
+    // Nothing lost.
+    assertThat(na).isEqualTo(voor);
+    assertThat(voor.get("zaken")).isEqualTo(11);
+    assertThat(jdbc.sql("select \"version\" from \"keten_schema_history\" where \"version\" in ('70', '71') "
+        + "and \"success\" order by 1").query(String.class).list()).containsExactly("70", "71");
 
     // Every person of the case file has a key, and the same person the same key across cases.
     assertThat(jdbc.sql("select count(*) from betrokkene where persoonssleutel is null").query(Long.class).single())
@@ -112,19 +91,21 @@ class PersoonssleutelMigratieIT {
             select count(*) from betrokkene b join huisverbod_persoon h on h.persoonssleutel = b.persoonssleutel
             where b.naam = 'Kees Mulder' and h.naam = 'Kees Mulder'""").query(Long.class).single()).isPositive();
 
-    // The first contacts that waited keep working: their variable now holds the person's key, not the name.
-    List<Task> eersteContacten = taskService.createTaskQuery().taskDefinitionKey("eerste-contact").list();
-    assertThat(eersteContacten).isNotEmpty();
-    for (Task taak : eersteContacten) {
-      Object persoonId = taskService.getVariable(taak.getId(), "persoonId");
-      String sleutel = jdbc.sql("select persoonssleutel from huisverbod_persoon where id = :id")
-          .param("id", ((Number) persoonId).longValue()).query(String.class).single();
-      assertThat(taskService.getVariable(taak.getId(), "persoonNaam")).isEqualTo(sleutel);
-      assertThat(Persoonssleutels.isSleutel(sleutel)).isTrue();
-    }
+    // The first contacts that wait keep their person: the variable now holds that person's key, not the name.
+    List<String[]> eersteContacten = jdbc.sql("""
+            select n.text_, p.persoonssleutel from act_ru_variable n
+            join act_ru_execution e on e.id_ = n.execution_id_
+            join act_ru_variable i on i.name_ = 'persoonId' and i.execution_id_ in (e.id_, e.parent_id_)
+            join huisverbod_persoon p on p.id = i.long_
+            where n.name_ = 'persoonNaam'""")
+        .query((rs, r) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+    List<String> losse = jdbc.sql("select text_ from act_ru_variable where name_ = 'persoonNaam'")
+        .query(String.class).list();
+    assertThat(losse).isNotEmpty().allMatch(Persoonssleutels::isSleutel);
+    assertThat(eersteContacten).hasSameSizeAs(losse).allSatisfy(rij -> assertThat(rij[0]).isEqualTo(rij[1]));
 
     // No BSN and no name of the case file in any column of any engine table.
-    assertThat(EngineTabellenScan.vondsten(dataSource, PERSOONSGEGEVENS)).isEmpty();
+    assertThat(EngineTabellenScan.vondsten(dataSource, persoonsgegevens)).isEmpty();
     // The case file still has them.
     assertThat(jdbc.sql("select count(*) from betrokkene where bsn = '123456782'").query(Long.class).single())
         .isOne();
