@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import nl.hgkm.keten.kalender.Klok;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -24,11 +25,16 @@ import org.springframework.context.annotation.Configuration;
 public class EngineConfiguratie {
 
   @Bean
-  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie) {
+  AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie,
+      Regios regios) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setBeans(new ProcesBeanMap(context));
+        // A tenant per Veilig Thuis region; tenant checks stay on (the engine's default), so a user sees only the
+        // cases of the regions whose tenant they are a member of.
+        configuration.setTenantIdProvider(new RegioTenantIdProvider(regios));
+        configuration.setTenantCheckEnabled(true);
         // The history goes to the database through one handler that leaves out configured personal data.
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = new ArrayList<>(
@@ -67,7 +73,10 @@ public class EngineConfiguratie {
   /** Refused task completions are 400 in the engine REST API, not 500 (see {@link OngeldigeTaakInvoerRestMapper}). */
   @Bean
   ResourceConfigCustomizer ongeldigeTaakInvoerAlsBadRequest() {
-    return config -> config.register(OngeldigeTaakInvoerRestMapper.class);
+    return config -> {
+      config.register(OngeldigeTaakInvoerRestMapper.class);
+      config.register(AndereTenantRestMapper.class);
+    };
   }
 
   /**

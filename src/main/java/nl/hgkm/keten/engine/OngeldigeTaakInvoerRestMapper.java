@@ -20,6 +20,9 @@ public class OngeldigeTaakInvoerRestMapper implements ExceptionMapper<RestExcept
 
   @Override
   public Response toResponse(RestException fout) {
+    if (AndereTenantRestMapper.vanAndereTenant(fout)) {
+      return AndereTenantRestMapper.nietGevonden();
+    }
     for (Throwable oorzaak = fout; oorzaak != null; oorzaak = oorzaak.getCause()) {
       if (oorzaak instanceof OngeldigeTaakInvoerException ongeldig) {
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import nl.hgkm.keten.document.DocumentSjablonen;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,12 +36,12 @@ class Beschikkingen {
 
   private final HuisverbodRepository dossiers;
   private final DocumentSjablonen sjablonen;
-  private final GemeenteProperties gemeenten;
+  private final Gemeenten gemeenten;
   private final Werkdagenkalender kalender;
   private final Klok klok;
   private final ZoneId tijdzone;
 
-  Beschikkingen(HuisverbodRepository dossiers, DocumentSjablonen sjablonen, GemeenteProperties gemeenten,
+  Beschikkingen(HuisverbodRepository dossiers, DocumentSjablonen sjablonen, Gemeenten gemeenten,
       Werkdagenkalender kalender, Klok klok) {
     this.dossiers = dossiers;
     this.sjablonen = sjablonen;
@@ -101,7 +102,7 @@ class Beschikkingen {
   }
 
   String gemeentenaam(String code) {
-    return gemeenten.gemeente(code).map(GemeenteProperties.Gemeente::naam).orElse(code);
+    return gemeenten.vind(code).map(Gemeente::naam).orElse(code);
   }
 
   String datum(LocalDate dag) {

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import nl.hgkm.keten.engine.BeslissingsRegio;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.engine.ProcesBean;
 import nl.hgkm.keten.kalender.Klok;
@@ -64,12 +65,14 @@ class BesluitVerlengingControle implements TaskListener {
     String rol = beslisser.rol(taak.getVariable("beslisser"));
     int totaleDuurDagen = kalenderdagenTussen(opgelegdOp, verlengdTot);
 
-    String uitkomst = (String) decisionService.evaluateDecisionTableByKey("huisverbod-verlenging", Map.of(
-            "beslisser", rol == null ? "ONBEVOEGD" : rol,
-            "huisverbodVanKracht", nu.isBefore(huidigEinde),
-            "dreigingZetVoort", dreiging,
-            "totaleDuurDagen", totaleDuurDagen))
-        .getSingleEntry();
+    Map<String, Object> invoer = Map.of(
+        "beslisser", rol == null ? "ONBEVOEGD" : rol,
+        "huisverbodVanKracht", nu.isBefore(huidigEinde),
+        "dreigingZetVoort", dreiging,
+        "totaleDuurDagen", totaleDuurDagen);
+    // Evaluated outside the process's own decision steps: its history gets the case's tenant by name.
+    String uitkomst = BeslissingsRegio.binnen(zaak.getTenantId(), () -> (String) decisionService
+        .evaluateDecisionTableByKey("huisverbod-verlenging", invoer).getSingleEntry());
     switch (uitkomst) {
       case "VERLENGING_TOEGESTAAN" -> { }
       case "NIET_BEVOEGD_GEEN_MANDAAT" -> throw weiger(

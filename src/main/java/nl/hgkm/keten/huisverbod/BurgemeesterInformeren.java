@@ -2,7 +2,9 @@ package nl.hgkm.keten.huisverbod;
 
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
+import nl.hgkm.keten.regio.Regios;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
@@ -29,16 +31,18 @@ class BurgemeesterInformeren implements JavaDelegate {
 
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final GemeenteProperties gemeenten;
+  private final Gemeenten gemeenten;
+  private final Regios regios;
   private final Beschikkingen beschikkingen;
   private final HuisverbodRepository dossiers;
   private final HuisverbodProperties properties;
 
-  BurgemeesterInformeren(Mailer mailer, MailSjablonen sjablonen, GemeenteProperties gemeenten,
+  BurgemeesterInformeren(Mailer mailer, MailSjablonen sjablonen, Gemeenten gemeenten, Regios regios,
       Beschikkingen beschikkingen, HuisverbodRepository dossiers, HuisverbodProperties properties) {
     this.mailer = mailer;
     this.sjablonen = sjablonen;
     this.gemeenten = gemeenten;
+    this.regios = regios;
     this.beschikkingen = beschikkingen;
     this.dossiers = dossiers;
     this.properties = properties;
@@ -56,17 +60,18 @@ class BurgemeesterInformeren implements JavaDelegate {
       return;
     }
     String gemeenteCode = ProcesVariabelen.tekst(execution, "gemeente");
-    GemeenteProperties.Gemeente gemeente = gemeenten.gemeente(gemeenteCode)
-        .filter(g -> g.burgemeesterEmail() != null)
+    Gemeente gemeente = gemeenten.vind(gemeenteCode)
+        .orElseThrow(() -> new IllegalStateException("Onbekende gemeente " + gemeenteCode));
+    String burgemeesterEmail = regios.burgemeesterEmail(gemeente)
         .orElseThrow(() -> new IllegalStateException("Geen e-mailadres van de burgemeester voor gemeente "
-            + gemeenteCode + " (keten.gemeenten." + gemeenteCode + ".burgemeester-email)"));
+            + gemeenteCode + " (keten.burgemeesters of keten.postbussen.burgemeester)"));
     MailSjablonen.Opgemaakt tekst = sjablonen.maakOp("huisverbod-burgemeester-informeren", Map.of(
         "zaaknummer", zaaknummer,
         "gemeente", gemeente.naam(),
         "opgelegdOp", beschikkingen.datumTijd(ProcesVariabelen.tijdstip(execution, "opgelegdOp")),
         "eindigtOp", beschikkingen.datumTijd(ProcesVariabelen.tijdstip(execution, "huisverbodEindigtOp")),
         "tasklistUrl", properties.tasklistUrl()));
-    mailer.verstuur(new Mail(gemeente.burgemeesterEmail(), tekst.onderwerp(), tekst.tekst(),
+    mailer.verstuur(new Mail(burgemeesterEmail, tekst.onderwerp(), tekst.tekst(),
         ProcesVariabelen.berichtId(execution, zaaknummer)));
     dossiers.audit(zaaknummer, ProcesVariabelen.SYSTEEM, "BURGEMEESTER_GEINFORMEERD",
         "Burgemeester van " + gemeente.naam() + " per mail geïnformeerd over de oplegging onder mandaat "

@@ -38,9 +38,11 @@ class HuisverbodBereikbaarheid {
       if (!dossiers.bereikbaarheid(zaaknummer, verzoek.adres(), verzoek.vastgelegdOp())) {
         throw new OnbekendeZaakException("Er is geen huisverbod met zaaknummer " + zaaknummer + ".");
       }
+      String regio = dossiers.huisverbod(zaaknummer).orElseThrow().regio();
       // correlateAll: no waiting instance is no error (the model may not, or no longer, wait for it).
       List<String> instanties = runtimeService.createMessageCorrelation(BERICHT)
           .processInstanceBusinessKey(zaaknummer)
+          .tenantId(regio)
           .setVariable("bereikbaarheidVastgelegdOp", Date.from(verzoek.vastgelegdOp()))
           .correlateAllWithResult().stream()
           .map(HuisverbodBereikbaarheid::procesInstantie)

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import nl.hgkm.keten.api.VeldFout;
 import nl.hgkm.keten.kalender.Klok;
+import nl.hgkm.keten.regio.RegioToegang;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.springframework.stereotype.Service;
@@ -31,8 +32,11 @@ class HuisverbodBerichten {
   private final RuntimeService runtimeService;
   private final HuisverbodRepository dossiers;
   private final Klok klok;
+  private final RegioToegang regioToegang;
 
-  HuisverbodBerichten(RuntimeService runtimeService, HuisverbodRepository dossiers, Klok klok) {
+  HuisverbodBerichten(RuntimeService runtimeService, HuisverbodRepository dossiers, Klok klok,
+      RegioToegang regioToegang) {
+    this.regioToegang = regioToegang;
     this.runtimeService = runtimeService;
     this.dossiers = dossiers;
     this.klok = klok;
@@ -87,16 +91,20 @@ class HuisverbodBerichten {
 
   private Afgeleverd lever(String zaaknummer, String bericht, Map<String, Object> variabelen, String gebruiker,
       String omschrijving) {
-    if (dossiers.huisverbod(zaaknummer).isEmpty()) {
-      throw new OnbekendeZaakException("Er is geen huisverbod met zaaknummer " + zaaknummer + ".");
+    String regio = dossiers.huisverbod(zaaknummer).map(HuisverbodRepository.Huisverbod::regio)
+        .orElseThrow(() -> new OnbekendeZaakException("Er is geen huisverbod met zaaknummer " + zaaknummer + "."));
+    if (!regioToegang.vereisRegio(gebruiker).contains(regio)) {
+      throw new ZaakVanAndereRegioException(zaaknummer);
     }
+    // Only the instance in the case's own tenant: a business key is unique per installation, a tenant makes sure.
     List<Execution> wachtend = runtimeService.createExecutionQuery().processDefinitionKey("huisverbod")
-        .processInstanceBusinessKey(zaaknummer).messageEventSubscriptionName(bericht).list();
+        .tenantIdIn(regio).processInstanceBusinessKey(zaaknummer).messageEventSubscriptionName(bericht).list();
     if (wachtend.isEmpty()) {
       throw new NietVanKrachtException("Het huisverbod " + zaaknummer + " is niet (meer) van kracht; "
           + bericht + " kan alleen tijdens het huisverbod.");
     }
     String instantie = wachtend.get(0).getProcessInstanceId();
+    // By instance id, which fixes the tenant: the engine refuses a tenant id next to an instance id.
     runtimeService.createMessageCorrelation(bericht).processInstanceId(instantie).setVariables(variabelen)
         .correlate();
     dossiers.audit(zaaknummer, gebruiker, "BERICHT_" + bericht, omschrijving);

@@ -3,11 +3,13 @@ package nl.hgkm.keten.huisverbod;
 import java.util.HashMap;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,13 +28,13 @@ class HuisverbodEindeMelden implements JavaDelegate {
 
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final GemeenteProperties gemeenten;
-  private final RegioProperties regios;
+  private final Gemeenten gemeenten;
+  private final Regios regios;
   private final Beschikkingen beschikkingen;
   private final HuisverbodRepository dossiers;
 
-  HuisverbodEindeMelden(Mailer mailer, MailSjablonen sjablonen, GemeenteProperties gemeenten,
-      RegioProperties regios, Beschikkingen beschikkingen, HuisverbodRepository dossiers) {
+  HuisverbodEindeMelden(Mailer mailer, MailSjablonen sjablonen, Gemeenten gemeenten,
+      Regios regios, Beschikkingen beschikkingen, HuisverbodRepository dossiers) {
     this.mailer = mailer;
     this.sjablonen = sjablonen;
     this.gemeenten = gemeenten;
@@ -47,11 +49,12 @@ class HuisverbodEindeMelden implements JavaDelegate {
     String reden = ProcesVariabelen.tekst(execution, "beeindigingsreden");
     String gemeenteCode = ProcesVariabelen.tekst(execution, "gemeente");
     String regioCode = ProcesVariabelen.tekst(execution, "regio");
-    GemeenteProperties.Gemeente gemeente = gemeenten.gemeente(gemeenteCode)
-        .filter(g -> g.burgemeesterEmail() != null)
+    Gemeente gemeente = gemeenten.vind(gemeenteCode)
+        .orElseThrow(() -> new IllegalStateException("Onbekende gemeente " + gemeenteCode));
+    String burgemeesterEmail = regios.burgemeesterEmail(gemeente)
         .orElseThrow(() -> new IllegalStateException("Geen e-mailadres van de burgemeester voor gemeente "
-            + gemeenteCode));
-    RegioProperties.Regio regio = regios.regios().get(regioCode);
+            + gemeenteCode + " (keten.burgemeesters of keten.postbussen.burgemeester)"));
+    Regio regio = regios.regio(regioCode).orElse(null);
     if (regio == null || regio.intakeOfTeamleiderEmail() == null) {
       throw new IllegalStateException("Geen e-mailadres van Veilig Thuis voor regio " + regioCode);
     }
@@ -67,7 +70,7 @@ class HuisverbodEindeMelden implements JavaDelegate {
     String berichtId = ProcesVariabelen.berichtId(execution, zaaknummer);
     MailSjablonen.Opgemaakt aanGemeente = sjablonen.maakOp("huisverbod-einde",
         met(waarden, "aanhef", "Geachte burgemeester,"));
-    mailer.verstuur(new Mail(gemeente.burgemeesterEmail(), aanGemeente.onderwerp(), aanGemeente.tekst(),
+    mailer.verstuur(new Mail(burgemeesterEmail, aanGemeente.onderwerp(), aanGemeente.tekst(),
         berichtId + ".burgemeester"));
     MailSjablonen.Opgemaakt aanVeiligThuis = sjablonen.maakOp("huisverbod-einde",
         met(waarden, "aanhef", "Beste collega's van " + regio.naam() + ","));

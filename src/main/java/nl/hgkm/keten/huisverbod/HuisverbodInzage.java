@@ -3,11 +3,14 @@ package nl.hgkm.keten.huisverbod;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Set;
 import nl.hgkm.keten.audit.Inzagelog;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
+import nl.hgkm.keten.regio.RegioToegang;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Reading the case file of a huisverbod. Every inspection is itself a line in the audit trail (who looked at which
@@ -21,10 +24,12 @@ class HuisverbodInzage {
   private final ZoneId tijdzone;
   private final TransactionTemplate transactie;
   private final Inzagelog inzagelog;
+  private final RegioToegang regioToegang;
 
   HuisverbodInzage(HuisverbodRepository dossiers, Werkdagenkalender kalender,
-      PlatformTransactionManager transactionManager, Inzagelog inzagelog) {
+      PlatformTransactionManager transactionManager, Inzagelog inzagelog, RegioToegang regioToegang) {
     this.dossiers = dossiers;
+    this.regioToegang = regioToegang;
     this.inzagelog = inzagelog;
     this.tijdzone = kalender.tijdzone();
     this.transactie = new TransactionTemplate(transactionManager);
@@ -34,9 +39,19 @@ class HuisverbodInzage {
     return gelogd(zaaknummer, "Dossier huisverbod", () -> leesDossier(zaaknummer, gebruiker));
   }
 
+  /** The case, when it exists and is of one of the user's regions; a user of no region learns nothing at all. */
+  private HuisverbodRepository.Huisverbod zichtbaar(String zaaknummer, String gebruiker) {
+    Set<String> regios = regioToegang.vereisRegio(gebruiker);
+    HuisverbodRepository.Huisverbod h = dossiers.huisverbod(zaaknummer).orElseThrow(() -> onbekend(zaaknummer));
+    if (!regios.contains(h.regio())) {
+      throw new ZaakVanAndereRegioException(zaaknummer);
+    }
+    return h;
+  }
+
   private HuisverbodDossier leesDossier(String zaaknummer, String gebruiker) {
     return transactie.execute(status -> {
-      HuisverbodRepository.Huisverbod h = dossiers.huisverbod(zaaknummer).orElseThrow(() -> onbekend(zaaknummer));
+      HuisverbodRepository.Huisverbod h = zichtbaar(zaaknummer, gebruiker);
       dossiers.audit(zaaknummer, gebruiker, "DOSSIER_INGEZIEN", "Dossier ingezien");
       return new HuisverbodDossier(h.zaaknummer(), h.processInstanceId(), h.externeReferentie(), h.regio(),
           h.gemeente(), lokaal(h.incidentOp()), h.woningAdres(), h.kindermishandeling(), h.plegerMeerderjarig(),
@@ -69,9 +84,15 @@ class HuisverbodInzage {
     T gelezen;
     try {
       gelezen = lezen.get();
+    } catch (ZaakVanAndereRegioException andereRegio) {
+      inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.GEWEIGERD);
+      throw andereRegio;
     } catch (OnbekendeZaakException onbekend) {
       inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.NIET_GEVONDEN);
       throw onbekend;
+    } catch (ErrorResponseException geweigerd) {
+      inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.GEWEIGERD);
+      throw geweigerd;
     }
     inzagelog.vastleggen(zaaknummer, wat, Inzagelog.Uitkomst.GETOOND);
     return gelezen;
@@ -80,7 +101,7 @@ class HuisverbodInzage {
   private String leesDocument(String zaaknummer, long documentId, String gebruiker) {
     return transactie.execute(status -> {
       // Only documents of a huisverbod case: this endpoint's groups have no business with other cases' files.
-      dossiers.huisverbod(zaaknummer).orElseThrow(() -> onbekend(zaaknummer));
+      zichtbaar(zaaknummer, gebruiker);
       HuisverbodRepository.Document document = dossiers.document(zaaknummer, documentId).orElseThrow(() ->
           new OnbekendeZaakException("Huisverbod " + zaaknummer + " heeft geen document " + documentId + "."));
       dossiers.audit(zaaknummer, gebruiker, "DOCUMENT_INGEZIEN",

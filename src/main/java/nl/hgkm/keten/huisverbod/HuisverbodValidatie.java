@@ -11,12 +11,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regios;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,12 +37,12 @@ class HuisverbodValidatie {
 
   private static final Pattern POSTCODE = Pattern.compile("([1-9][0-9]{3})\\s?([A-Za-z]{2})");
 
-  private final RegioProperties regios;
-  private final GemeenteProperties gemeenten;
+  private final Regios regios;
+  private final Gemeenten gemeenten;
   private final Klok klok;
   private final ZoneId tijdzone;
 
-  HuisverbodValidatie(RegioProperties regios, GemeenteProperties gemeenten, Klok klok, Werkdagenkalender kalender) {
+  HuisverbodValidatie(Regios regios, Gemeenten gemeenten, Klok klok, Werkdagenkalender kalender) {
     this.regios = regios;
     this.gemeenten = gemeenten;
     this.klok = klok;
@@ -54,15 +54,20 @@ class HuisverbodValidatie {
     String externeReferentie = v.tekst("externeReferentie", false, MAXIMALE_REFERENTIE);
     String regio = v.tekst("regio", true, 64);
     if (regio != null && !regios.bestaat(regio)) {
-      v.fout("regio", "is geen bekende Veilig Thuis-regio; bekend zijn: " + bekend(regios.regios().keySet()));
+      v.fout("regio", "is geen bekende Veilig Thuis-regio; kies uit: " + String.join(", ", regios.slugs()));
     }
-    String gemeente = v.tekst("gemeente", true, 100);
-    if (gemeente != null) {
-      gemeenten.gemeente(gemeente).ifPresentOrElse(g -> {
-        if (regio != null && regios.bestaat(regio) && g.regio() != null && !g.regio().equals(regio)) {
-          v.fout("gemeente", "hoort bij regio " + g.regio() + ", niet bij regio " + regio);
-        }
-      }, () -> v.fout("gemeente", "is geen bekende gemeente; bekend zijn: " + bekend(gemeenten.gemeenten().keySet())));
+    String gemeenteInvoer = v.tekst("gemeente", true, 100);
+    String gemeente = null;
+    if (gemeenteInvoer != null) {
+      Gemeente g = gemeenten.vind(gemeenteInvoer).orElse(null);
+      if (g == null) {
+        v.fout("gemeente", onbekendeGemeente(gemeenteInvoer));
+      } else if (regio != null && regios.bestaat(regio) && !g.regio().equals(regio)) {
+        v.fout("gemeente", g.naam() + " hoort bij regio " + g.regio() + ", niet bij regio " + regio);
+      } else {
+        // Kept by CBS code, so that a later merger moves the case with its municipality.
+        gemeente = g.code();
+      }
     }
     Instant incidentOp = v.tijdstip("incidentOp", true);
     LocalDate incidentDatum = incidentOp == null ? null : incidentOp.atZone(tijdzone).toLocalDate();
@@ -153,8 +158,10 @@ class HuisverbodValidatie {
 
   record BereikbaarheidVerzoek(String adres, Instant vastgelegdOp) {}
 
-  private static String bekend(java.util.Collection<String> codes) {
-    return String.join(", ", new TreeSet<>(codes));
+  private String onbekendeGemeente(String invoer) {
+    List<String> bijna = gemeenten.bijna(invoer);
+    return "is geen bekende gemeente; geef de CBS-gemeentecode (zoals GM0518) of de naam (zoals den-haag)"
+        + (bijna.isEmpty() ? "" : "; bedoelt u: " + String.join(", ", bijna) + "?");
   }
 
   /** The fields of one JSON object at a path, and the errors found so far (shared with nested objects). */

@@ -66,11 +66,15 @@ public class BeveiligingConfiguratie {
     PathPatternRequestMatcher.Builder pad = PathPatternRequestMatcher.withDefaults();
     RequestMatcher api = pad.matcher("/api/audit/**");
     RequestMatcher metEigenInlog = request -> request.getHeader("Authorization") != null;
+    RequestMatcher watAlsPaden = new OrRequestMatcher(pad.matcher("/api/audit/beslissingen"),
+        pad.matcher("/api/audit/beslissingen/**"), pad.matcher("/audit/wat-als"), pad.matcher("/audit/wat-als/**"));
     http.securityMatcher(new OrRequestMatcher(pad.matcher("/audit"), pad.matcher("/audit/**"), api))
         .authenticationManager(authenticationManager)
         .authorizeHttpRequests(regels -> regels
             .requestMatchers(pad.matcher("/audit/inloggen"), pad.matcher("/audit/audit.css"),
                 pad.matcher("/audit/favicon.svg")).permitAll()
+            // Decision what-if (docs/wat-als.md): auditors and process owners, who deploy the models.
+            .requestMatchers(watAlsPaden).hasAnyAuthority(Groepen.AUDITOR, Groepen.CAMUNDA_ADMIN)
             .anyRequest().hasAnyAuthority(Groepen.AUDITOR, Groepen.VT_TEAMLEIDER))
         .formLogin(formulier -> formulier.loginPage("/audit/inloggen").loginProcessingUrl("/audit/inloggen")
             .defaultSuccessUrl("/audit/", false).failureUrl("/audit/inloggen?fout").permitAll())
@@ -87,21 +91,40 @@ public class BeveiligingConfiguratie {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/audit/inloggen"),
                 request -> true)
             .accessDeniedHandler((request, response, fout) -> {
+              if (api.matches(request) && nietIngelogd()) {
+                // a POST without credentials meets the CSRF check first: say what is missing, the login
+                response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
+                schrijfProbleem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                    "Inloggen vereist: gebruik HTTP Basic met een gebruiker van de engine.");
+                return;
+              }
               logWeigering(inzagelog, request);
+              boolean watAls = watAlsPaden.matches(request);
               if (api.matches(request)) {
-                schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN, "Uw groepen geven geen toegang tot "
-                    + "de reconstructie van zaken: die is voor auditors en teamleiders van Veilig Thuis.");
+                schrijfProbleem(objectMapper, response, HttpStatus.FORBIDDEN, watAls
+                    ? "Uw groepen geven geen toegang tot wat-als voor beslissingen: dat is voor auditors en "
+                        + "proceseigenaren (groep camunda-admin)."
+                    : "Uw groepen geven geen toegang tot de reconstructie van zaken: die is voor auditors en "
+                        + "teamleiders van Veilig Thuis.");
                 return;
               }
               response.setStatus(HttpStatus.FORBIDDEN.value());
               response.setContentType("text/html;charset=UTF-8");
-              response.getWriter().write(AuditPaginas.fout(HttpStatus.FORBIDDEN, "Geen toegang",
-                  "Uw groepen geven geen toegang tot de reconstructie van zaken: die is voor auditors en "
-                  + "teamleiders van Veilig Thuis (zaken van de eigen regio). U bent ingelogd als "
-                  + request.getRemoteUser() + "."));
+              response.getWriter().write(AuditPaginas.fout(HttpStatus.FORBIDDEN, "Geen toegang", (watAls
+                  ? "Uw groepen geven geen toegang tot wat-als voor beslissingen: dat is voor auditors en "
+                      + "proceseigenaren (groep camunda-admin)."
+                  : "Uw groepen geven geen toegang tot de reconstructie van zaken: die is voor auditors en "
+                      + "teamleiders van Veilig Thuis (zaken van de eigen regio).")
+                  + " U bent ingelogd als " + request.getRemoteUser() + "."));
             }))
         .csrf(csrf -> csrf.ignoringRequestMatchers(metEigenInlog));
     return http.build();
+  }
+
+  private static boolean nietIngelogd() {
+    org.springframework.security.core.Authentication wie = org.springframework.security.core.context
+        .SecurityContextHolder.getContext().getAuthentication();
+    return wie == null || wie instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
   }
 
   /** A refused read of a case (by path) is a line in the read-access log too. */

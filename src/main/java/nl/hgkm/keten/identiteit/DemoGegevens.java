@@ -1,6 +1,7 @@
 package nl.hgkm.keten.identiteit;
 
 import nl.hgkm.keten.identiteit.DemoGebruikers.DemoGebruiker;
+import nl.hgkm.keten.regio.RegioTenants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -27,10 +28,12 @@ public class DemoGegevens {
 
   private final IdentityService identityService;
   private final RollenInrichting rollenInrichting;
+  private final RegioTenants tenants;
 
-  DemoGegevens(IdentityService identityService, RollenInrichting rollenInrichting) {
+  DemoGegevens(IdentityService identityService, RollenInrichting rollenInrichting, RegioTenants tenants) {
     this.identityService = identityService;
     this.rollenInrichting = rollenInrichting;
+    this.tenants = tenants;
   }
 
   /** Early among the start listeners: later ones (demo cases, say) may rely on the users. */
@@ -55,5 +58,6 @@ public class DemoGegevens {
     if (identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.groep()).count() == 0) {
       identityService.createMembership(demo.id(), demo.groep());
     }
+    tenants.maakLid(demo.id(), demo.werkgebied());
   }
 }

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import nl.hgkm.keten.gemeente.Gemeente;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class HuisverbodDossier {
 
   private final JdbcClient jdbc;
+  private final Gemeenten gemeenten;
 
-  public HuisverbodDossier(JdbcClient jdbc) {
+  public HuisverbodDossier(JdbcClient jdbc, Gemeenten gemeenten) {
     this.jdbc = jdbc;
+    this.gemeenten = gemeenten;
   }
 
   /**
@@ -39,7 +43,9 @@ public class HuisverbodDossier {
                 rs.getString("bsn")),
             rs.getBoolean("contactverbod")))
         .list();
-    return new Huisverbod(zaaknummer, zonderPersonen.gemeente(), zonderPersonen.woningAdres(), personen);
+    // The case file keeps the CBS code; the police and care systems get the name, as a letter writes it.
+    String gemeente = gemeenten.vind(zonderPersonen.gemeente()).map(Gemeente::naam).orElse(zonderPersonen.gemeente());
+    return new Huisverbod(zaaknummer, gemeente, zonderPersonen.woningAdres(), personen);
   }
 
   /** The newest document of a kind (by creation time, then id), e.g. {@code BESCHIKKING_OPLEGGING}. */

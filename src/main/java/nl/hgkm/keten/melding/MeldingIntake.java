@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import nl.hgkm.keten.engine.BeslissingsRegio;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Termijn;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
@@ -132,6 +133,11 @@ public class MeldingIntake {
   }
 
   private MeldingAntwoord registreer(MeldingVerzoek verzoek, String gebruiker) {
+    // The decisions evaluated here, outside a process (radar, onveiligheid), belong to the melding's region.
+    return BeslissingsRegio.binnen(verzoek.regio(), () -> registreerInRegio(verzoek, gebruiker));
+  }
+
+  private MeldingAntwoord registreerInRegio(MeldingVerzoek verzoek, String gebruiker) {
     String referentie = verzoek.externeReferentie();
     if (referentie != null) {
       antwoorden.claim(referentie, IntakeAntwoorden.Soort.MELDING);
@@ -235,6 +241,8 @@ public class MeldingIntake {
     lokaal.put("vervolgStructureel", beoordeling.structureel());
     lokaal.put("vervolgOntvangenOp", Date.from(verzoek.ontvangenOp()));
     lokaal.put("vervolgMelderType", verzoek.melder().type().name());
+    // By instance id: the running case of this region (radar.bevraag looks in the melding's region only), whose
+    // tenant the id fixes; the engine refuses a tenant id next to an instance id.
     runtimeService.createMessageCorrelation(BERICHT_VERVOLGMELDING)
         .processInstanceId(lopend.processInstanceId())
         .setVariablesLocal(lokaal)

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import nl.hgkm.keten.api.VeldFout;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regios;
 import nl.hgkm.keten.zaak.Bsn;
 import org.springframework.stereotype.Component;
 
@@ -44,11 +43,11 @@ public class MeldingValidatie {
   // Deliberately simple: one @, no spaces, a dot in the domain. Deliverability is the mail server's question.
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
 
-  private final RegioProperties regios;
+  private final Regios regios;
   private final Klok klok;
   private final Werkdagenkalender kalender;
 
-  MeldingValidatie(RegioProperties regios, Klok klok, Werkdagenkalender kalender) {
+  MeldingValidatie(Regios regios, Klok klok, Werkdagenkalender kalender) {
     this.regios = regios;
     this.klok = klok;
     this.kalender = kalender;
@@ -87,8 +86,7 @@ public class MeldingValidatie {
 
     Optional<String> regio = verplichteTekst(body, "regio", "regio", fouten);
     if (regio.isPresent() && !regios.bestaat(regio.get())) {
-      fouten.voegToe("regio", "is geen Veilig Thuis-regio van deze installatie; kies uit: "
-          + String.join(", ", new TreeSet<>(regios.regios().keySet())));
+      fouten.voegToe("regio", "is geen Veilig Thuis-regio; kies uit: " + String.join(", ", regios.slugs()));
     }
 
     MeldingVerzoek.Melder melder = melder(body.get("melder"), fouten);

@@ -9,7 +9,8 @@ import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -26,10 +27,10 @@ class TermijnEscalatieMail implements JavaDelegate {
 
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final RegioProperties regios;
+  private final Regios regios;
   private final Werkdagenkalender kalender;
 
-  TermijnEscalatieMail(Mailer mailer, MailSjablonen sjablonen, RegioProperties regios, Werkdagenkalender kalender) {
+  TermijnEscalatieMail(Mailer mailer, MailSjablonen sjablonen, Regios regios, Werkdagenkalender kalender) {
     this.mailer = mailer;
     this.sjablonen = sjablonen;
     this.regios = regios;
@@ -41,7 +42,7 @@ class TermijnEscalatieMail implements JavaDelegate {
     String termijn = (String) execution.getVariable("termijn");
     String zaaknummer = (String) execution.getVariable("zaaknummer");
     String regioCode = (String) execution.getVariable("regio");
-    RegioProperties.Regio regio = regios.regios().get(regioCode);
+    Regio regio = regios.regio(regioCode).orElse(null);
     if (regio == null || regio.teamleiderEmail() == null) {
       throw new IllegalStateException("Geen teamleider-e-mailadres geconfigureerd voor regio " + regioCode);
     }

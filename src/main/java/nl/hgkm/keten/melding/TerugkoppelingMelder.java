@@ -8,7 +8,8 @@ import nl.hgkm.keten.engine.StapUitvoering;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -35,9 +36,9 @@ class TerugkoppelingMelder implements JavaDelegate {
   private final MelderContact contact;
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final RegioProperties regios;
+  private final Regios regios;
 
-  TerugkoppelingMelder(MelderContact contact, Mailer mailer, MailSjablonen sjablonen, RegioProperties regios) {
+  TerugkoppelingMelder(MelderContact contact, Mailer mailer, MailSjablonen sjablonen, Regios regios) {
     this.contact = contact;
     this.mailer = mailer;
     this.sjablonen = sjablonen;
@@ -76,7 +77,7 @@ class TerugkoppelingMelder implements JavaDelegate {
       alineas.add("U heeft een rol in het vervolg. Uw contactpersoon bij Veilig Thuis bespreekt met u de "
           + "veiligheidsvoorwaarden en de afspraken over het volgen van de veiligheid (monitoring).");
     }
-    RegioProperties.Regio regio = regios.regios().get((String) execution.getVariable("regio"));
+    Regio regio = regios.regio((String) execution.getVariable("regio")).orElse(null);
     MailSjablonen.Opgemaakt tekst = sjablonen.maakOp("terugkoppeling-melder", Map.of(
         "zaaknummer", zaaknummer,
         "moment", naOnderzoek ? "na het onderzoek" : "na de veiligheidsbeoordeling",

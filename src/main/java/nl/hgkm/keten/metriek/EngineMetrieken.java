@@ -13,7 +13,7 @@ import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.metriek.EngineStand.CamundaTeller;
 import nl.hgkm.keten.metriek.EngineStand.Stand;
 import nl.hgkm.keten.metriek.Verversing.Peiling;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regios;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +59,7 @@ public class EngineMetrieken {
   private final Set<Reeks> geregistreerd = ConcurrentHashMap.newKeySet();
 
   EngineMetrieken(EngineStand engineStand, Klok klok, MetriekProperties properties, MeterRegistry registry,
-      RegioProperties regios) {
+      Regios regios) {
     this.engineStand = engineStand;
     this.registry = registry;
     this.verversing = new Verversing<>(properties.verversing(), klok::nu, nu -> lees(nu));
@@ -105,9 +105,9 @@ public class EngineMetrieken {
     }
   }
 
-  private void registreerVasteReeksen(RegioProperties regios) {
+  private void registreerVasteReeksen(Regios regios) {
     for (String termijn : TERMIJN_PER_TAAK.values()) {
-      for (String regio : regios.regios().keySet()) {
+      for (String regio : regios.slugs()) {
         registreer(new Reeks(TERMIJNEN_VERSTREKEN, Tags.of("termijn", termijn, "regio", regio)));
       }
     }

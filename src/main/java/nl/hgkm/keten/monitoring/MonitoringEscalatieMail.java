@@ -8,7 +8,8 @@ import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,10 @@ class MonitoringEscalatieMail implements JavaDelegate {
 
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final RegioProperties regios;
+  private final Regios regios;
   private final Werkdagenkalender kalender;
 
-  MonitoringEscalatieMail(Mailer mailer, MailSjablonen sjablonen, RegioProperties regios,
+  MonitoringEscalatieMail(Mailer mailer, MailSjablonen sjablonen, Regios regios,
       Werkdagenkalender kalender) {
     this.mailer = mailer;
     this.sjablonen = sjablonen;
@@ -39,7 +40,7 @@ class MonitoringEscalatieMail implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String zaaknummer = MonitoringVariabelen.tekst(execution, "zaaknummer");
     String regioCode = MonitoringVariabelen.tekst(execution, "regio");
-    RegioProperties.Regio regio = regios.regios().get(regioCode);
+    Regio regio = regios.regio(regioCode).orElse(null);
     if (regio == null || regio.teamleiderEmail() == null) {
       throw new IllegalStateException("Geen teamleider-e-mailadres geconfigureerd voor regio " + regioCode);
     }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Map;
 import nl.hgkm.keten.engine.ProcesBean;
 import nl.hgkm.keten.engine.StapUitvoering;
-import nl.hgkm.keten.gemeente.GemeenteProperties;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
 import nl.hgkm.keten.notificatie.Mail;
 import nl.hgkm.keten.notificatie.MailSjablonen;
 import nl.hgkm.keten.notificatie.Mailer;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regio;
+import nl.hgkm.keten.regio.Regios;
 import nl.hgkm.keten.zaak.AuditLog;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,14 +31,14 @@ class MonitoringPartnersInformeren implements JavaDelegate {
 
   private final Mailer mailer;
   private final MailSjablonen sjablonen;
-  private final RegioProperties regios;
-  private final GemeenteProperties gemeenten;
+  private final Regios regios;
+  private final Gemeenten gemeenten;
   private final MonitoringProperties properties;
   private final Werkdagenkalender kalender;
   private final AuditLog audit;
 
-  MonitoringPartnersInformeren(Mailer mailer, MailSjablonen sjablonen, RegioProperties regios,
-      GemeenteProperties gemeenten, MonitoringProperties properties, Werkdagenkalender kalender, AuditLog audit) {
+  MonitoringPartnersInformeren(Mailer mailer, MailSjablonen sjablonen, Regios regios,
+      Gemeenten gemeenten, MonitoringProperties properties, Werkdagenkalender kalender, AuditLog audit) {
     this.mailer = mailer;
     this.sjablonen = sjablonen;
     this.regios = regios;
@@ -53,7 +54,7 @@ class MonitoringPartnersInformeren implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String zaaknummer = MonitoringVariabelen.tekst(execution, "zaaknummer");
     String regioCode = MonitoringVariabelen.tekst(execution, "regio");
-    RegioProperties.Regio regio = regios.regios().get(regioCode);
+    Regio regio = regios.regio(regioCode).orElse(null);
     if (regio == null || regio.intakeOfTeamleiderEmail() == null) {
       throw new IllegalStateException("Geen e-mailadres van Veilig Thuis voor regio " + regioCode);
     }
@@ -61,10 +62,10 @@ class MonitoringPartnersInformeren implements JavaDelegate {
     partners.add(new Partner("veilig-thuis", regio.naam(), regio.intakeOfTeamleiderEmail(),
         "Beste collega's van " + regio.naam() + ","));
     MonitoringVariabelen.optioneleTekst(execution, "gemeente")
-        .flatMap(gemeenten::gemeente)
-        .filter(gemeente -> gemeente.burgemeesterEmail() != null)
-        .ifPresent(gemeente -> partners.add(new Partner("gemeente", "de gemeente " + gemeente.naam(),
-            gemeente.burgemeesterEmail(), "Geachte burgemeester van " + gemeente.naam() + ",")));
+        .flatMap(gemeenten::vind)
+        .ifPresent(gemeente -> regios.burgemeesterEmail(gemeente).ifPresent(adres -> partners.add(new Partner(
+            "gemeente", "de gemeente " + gemeente.naam(), adres,
+            "Geachte burgemeester van " + gemeente.naam() + ","))));
     if (MonitoringVariabelen.optioneleTekst(execution, "overdrachtAan").isPresent()) {
       properties.lokaalTeamEmail(regioCode).ifPresent(adres -> partners.add(new Partner("lokaal-team",
           "het lokale team", adres, "Beste collega's van het lokale team,")));

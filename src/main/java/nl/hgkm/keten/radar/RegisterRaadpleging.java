@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import nl.hgkm.keten.engine.BeslissingsRegio;
 import nl.hgkm.keten.integratie.register.VeiligThuisRegister;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.zaak.AuditLog;
@@ -90,10 +91,11 @@ public class RegisterRaadpleging {
       return;
     }
     // The case was new to this installation, so Veilig Thuis had no running involvement here (fase GEEN).
-    DmnDecisionResultEntries uitkomst = decisionService.evaluateDecisionByKey(RADAR_CLASSIFICATIE)
+    DmnDecisionResultEntries uitkomst = BeslissingsRegio.binnen(melding.regio(), () -> decisionService
+        .evaluateDecisionByKey(RADAR_CLASSIFICATIE)
         .variables(Map.of("lopendeBetrokkenheidFase", "GEEN", "eerderBekendBijVT", true))
         .evaluate()
-        .getSingleResult();
+        .getSingleResult());
     String categorie = (String) uitkomst.getEntry("categorie");
     boolean radarSignaal = Boolean.TRUE.equals(uitkomst.getEntry("radarSignaal"));
     radar.categorie(meldingId, categorie);

@@ -35,6 +35,7 @@ class DossierController {
       dossier = inzage.dossier(zaaknummer, Gebruiker.van(authenticatie));
     } catch (ErrorResponseException fout) {
       inzagelog.vastleggen(zaaknummer, WAT, fout.getStatusCode().value() == HttpStatus.NOT_FOUND.value()
+          && !(fout instanceof DossierInzage.ZaakVanAndereRegio)
           ? Inzagelog.Uitkomst.NIET_GEVONDEN : Inzagelog.Uitkomst.GEWEIGERD);
       throw fout;
     }

@@ -7,11 +7,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import nl.hgkm.keten.identiteit.Gebruiker;
 import nl.hgkm.keten.identiteit.Groepen;
 import nl.hgkm.keten.kalender.Werkdagenkalender;
+import nl.hgkm.keten.regio.RegioToegang;
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -37,10 +39,12 @@ public class DossierInzage {
   private final ObjectMapper objectMapper;
   private final MeldcodeAfwegingBron meldcodeAfwegingen;
   private final RadarOverzicht radar;
+  private final RegioToegang regioToegang;
 
   public DossierInzage(DossierRepository dossiers, AuditLog audit, HistoryService historyService,
       Werkdagenkalender kalender, ObjectMapper objectMapper, MeldcodeAfwegingBron meldcodeAfwegingen,
-      RadarOverzicht radar) {
+      RadarOverzicht radar, RegioToegang regioToegang) {
+    this.regioToegang = regioToegang;
     this.dossiers = dossiers;
     this.audit = audit;
     this.historyService = historyService;
@@ -58,9 +62,15 @@ public class DossierInzage {
     if (!veiligThuis && !auditor && !wijkteam) {
       throw geenToegang(zaaknummer);
     }
+    Set<String> regios = regioToegang.vereisRegio(gebruiker.id());
     Zaak zaak = dossiers.zaak(zaaknummer).orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND,
         probleem(HttpStatus.NOT_FOUND, "Zaak niet gevonden", "Er is geen zaak met zaaknummer " + zaaknummer + "."),
         null));
+    if (!regios.contains(zaak.regio())) {
+      // 404, not 403: another region's case is not confirmed to exist (issue 9); the read log says GEWEIGERD.
+      throw new ZaakVanAndereRegio(probleem(HttpStatus.NOT_FOUND, "Zaak niet gevonden",
+          "Er is geen zaak met zaaknummer " + zaaknummer + "."));
+    }
     if (!veiligThuis && !auditor && !hadWijkteamTaak(zaaknummer)) {
       throw geenToegang(zaaknummer);
     }
@@ -123,6 +133,13 @@ public class DossierInzage {
 
   private OffsetDateTime lokaal(Instant moment) {
     return moment == null ? null : kalender.lokaal(moment).toOffsetDateTime();
+  }
+
+  /** A case of a region whose tenant the user is no member of: answered as not found. */
+  public static final class ZaakVanAndereRegio extends ErrorResponseException {
+    ZaakVanAndereRegio(ProblemDetail probleem) {
+      super(HttpStatus.NOT_FOUND, probleem, null);
+    }
   }
 
   private static ErrorResponseException geenToegang(String zaaknummer) {

@@ -27,12 +27,15 @@ class HulpaanbodAanvaardingMelden implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String zaaknummer = (String) execution.getVariable("zaaknummer");
-    var wachtend = runtimeService.createExecutionQuery().processInstanceBusinessKey(zaaknummer)
+    // The huisverbod that called this hulpaanbod is of the same tenant (region).
+    var wachtend = runtimeService.createExecutionQuery().tenantIdIn(execution.getTenantId())
+        .processInstanceBusinessKey(zaaknummer)
         .processDefinitionKey("huisverbod").messageEventSubscriptionName("HulpaanbodAanvaard").list();
     if (wachtend.isEmpty()) {
       execution.setVariable("aanvaardingGemeld", false);
       return;
     }
+    // By instance id, which fixes the tenant: the engine refuses a tenant id next to an instance id.
     runtimeService.createMessageCorrelation("HulpaanbodAanvaard")
         .processInstanceId(wachtend.get(0).getProcessInstanceId())
         .setVariables(Map.of("bevestigdDoor", zorg.instelling()))

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.zaak.TestBsn;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -173,7 +174,9 @@ final class AfgerondHuisverbod {
     beheer.executeJob(moment.getId());
     Task monitoringsmoment = taken.createTaskQuery().processInstanceId(monitoring.getId())
         .taskDefinitionKey("monitoring-moment").singleResult();
-    alsGebruiker("medewerker", "vt-medewerker", () -> {
+    // The case worker of the case's region (tenant): medewerker works in Utrecht, medewerker-haaglanden there.
+    String medewerker = "haaglanden".equals(regio) ? "medewerker-haaglanden" : "medewerker";
+    alsGebruiker(medewerker, "vt-medewerker", () -> {
       taken.complete(monitoringsmoment.getId(), Map.of("voorwaardenNageleefd", false, "stabielVeilig", false,
           "toelichting", "Uithuisgeplaatste weer in de woning"));
       return null;
@@ -219,7 +222,7 @@ final class AfgerondHuisverbod {
   }
 
   private <T> T alsGebruiker(String gebruiker, String groep, Supplier<T> actie) {
-    identiteit.setAuthentication(gebruiker, List.of(groep));
+    TestIdentiteit.alsGebruiker(identiteit, gebruiker, List.of(groep));
     try {
       return actie.get();
     } finally {

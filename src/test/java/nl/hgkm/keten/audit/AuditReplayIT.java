@@ -229,7 +229,7 @@ class AuditReplayIT {
   void teamleiderPerRegio() throws Exception {
     lidVanRegio("teamleider", "utrecht");
     assertThat(haal("teamleider", "/api/audit/zaken/" + zaak.zaaknummer()).getStatusCode()).isEqualTo(HttpStatus.OK);
-    AfgerondHuisverbod.Zaak elders = new AfgerondHuisverbod(engine, rest).maak("amsterdam-amstelland", "amsterdam");
+    AfgerondHuisverbod.Zaak elders = new AfgerondHuisverbod(engine, rest).maak("haaglanden", "den-haag");
     TestKlok.terug();
     ResponseEntity<String> ander = haal("teamleider", "/api/audit/zaken/" + elders.zaaknummer());
     assertThat(ander.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);

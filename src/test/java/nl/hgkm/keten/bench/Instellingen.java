@@ -28,7 +28,10 @@ record Instellingen(
     int dagMeldingen,
     Duration beslissingOpwarmen,
     Duration beslissingMeten,
-    Path feelJars) {
+    Path feelJars,
+    int watAlsEvaluaties,
+    List<String> watAlsDatabases,
+    boolean alleenWatAls) {
 
   static Instellingen uitSysteem() {
     String schaal = System.getProperty("bench.schaal", "vol");
@@ -55,7 +58,10 @@ record Instellingen(
         Integer.getInteger("bench.dag.meldingen", klein ? 52 : 520),
         seconden("bench.beslissing.opwarmSeconden", klein ? 3 : 20),
         seconden("bench.beslissing.meetSeconden", klein ? 3 : 20),
-        Path.of(System.getProperty("bench.feel.jars", "target/bench/feel")));
+        Path.of(System.getProperty("bench.feel.jars", "target/bench/feel")),
+        Integer.getInteger("bench.watals.evaluaties", klein ? 2_000 : 130_000),
+        lijst("bench.watals.databases", "postgres"),
+        Boolean.getBoolean("bench.watals.alleen"));
   }
 
   boolean klein() {

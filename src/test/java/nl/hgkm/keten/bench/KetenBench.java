@@ -39,6 +39,7 @@ public final class KetenBench {
   private final List<String> timers = new ArrayList<>();
   private final List<String> dag = new ArrayList<>();
   private final List<String> beslissingen = new ArrayList<>();
+  private final List<String> watAls = new ArrayList<>();
   private final Map<String, Double> ketenPerSeconde = new LinkedHashMap<>();
   private final String begonnen = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   private final String belastingBijBegin = Machine.belasting();
@@ -73,12 +74,21 @@ public final class KetenBench {
 
   private void draai() throws Exception {
     for (String soort : instellingen.databases()) {
+      if (instellingen.alleenWatAls()) {
+        try (KetenApp app = KetenApp.start(Database.nieuw(soort, "keten"), new SqlTeller())) {
+          watAls(app, app.database);
+        }
+        schrijf();
+        continue;
+      }
       Ketenvorm vorm = keten(soort);
       schrijf();
       kaal(soort, vorm);
       schrijf();
     }
-    feel();
+    if (!instellingen.alleenWatAls()) {
+      feel();
+    }
   }
 
   /** The shape of a chain case, for the bare engine. */
@@ -131,6 +141,9 @@ public final class KetenBench {
       }
       if ("postgres".equals(soort) && instellingen.dagMeldingen() > 0) {
         dag(app, rit, database);
+      }
+      if (instellingen.watAlsDatabases().contains(soort) && instellingen.watAlsEvaluaties() > 0) {
+        watAls(app, database);
       }
       return vorm;
     }
@@ -242,6 +255,21 @@ public final class KetenBench {
         null, null);
     beslissingen.add("| de applicatie, DecisionService (" + database + ", historie full) | " + Beslissingen.feelJar()
         + " | alle " + tabellen.sleutels().size() + " tabellen om de beurt | " + Rapport.getal(perSeconde) + " |");
+  }
+
+  /** The decision what-if replay over a year of national volume of one table (issue 8). */
+  private void watAls(KetenApp app, Database database) throws Exception {
+    WatAlsMeting.Uitkomst u = new WatAlsMeting(app).meet(instellingen.watAlsEvaluaties());
+    rapport.cijfer("wat_als", database.soort, "evaluaties_per_s_herberekend", u.perSecondeServer(), "evaluaties/s",
+        null, null);
+    rapport.cijfer("wat_als", database.soort, "seconden_voor_" + u.evaluaties() + "_evaluaties", u.seconden(), "s",
+        null, null);
+    rapport.cijfer("wat_als", database.soort, "historie_vullen_evaluaties_per_s", u.vullenPerSeconde(),
+        "evaluaties/s", null, null);
+    watAls.add("| " + database + " | " + u.evaluaties() + " | " + Rapport.getal(u.vullenPerSeconde()) + " | "
+        + Rapport.getal(u.seconden()) + " | " + Rapport.getal(u.perSecondeWand()) + " | "
+        + Rapport.getal(u.perSecondeServer()) + " | " + u.gewijzigd() + " / " + u.ongewijzigd() + " / "
+        + u.nietVergelijkbaar() + " |");
   }
 
   private void taaklijst(KetenApp app, Ketenzaak rit, Database database) throws Exception {
@@ -459,6 +487,17 @@ public final class KetenBench {
         .tekst("| Database | Meldingen | Fouten | Seconden | Incidenten | Doel < 60 s |")
         .tekst("|---|---|---|---|---|---|");
     dag.forEach(r::tekst);
+
+    r.kop("Wat-als voor een beslissing over een jaar historie");
+    r.tekst("Zoveel evaluaties van `rihg-huisverbod-advies` in de historie (via de DecisionService van de applicatie, "
+        + "historie full, invoer willekeurig met vaste seed, verspreid over 2015), dan één wat-als-berekening van de "
+        + "kandidaat `wat-als/rihg-drie-rood-pleger.dmn` over dat jaar als `auditor` (`POST .../wat-als?achtergrond"
+        + "=true`, voortgang elke 200 ms opgevraagd). Herberekend/s: de berekening zelf (lezen in pagina's, vergelijken, "
+        + "evalueren); wand: van POST tot het antwoord binnen is.").tekst("")
+        .tekst("| Database | Evaluaties in de periode | Historie vullen evaluaties/s | Seconden | Wand evaluaties/s | "
+            + "Herberekend evaluaties/s | Gewijzigd / gelijk / niet te vergelijken |")
+        .tekst("|---|---|---|---|---|---|---|");
+    watAls.forEach(r::tekst);
 
     r.kop("Beslissingen per seconde");
     r.tekst("Onze tabellen uit `decisions/`, met invoer die per tabel (vaste seed) is getrokken uit de waarden die de "

@@ -46,7 +46,7 @@ class VeiligheidsbeoordelingInTasklistIT {
   void medewerkerBeoordeeltEenMeldingEnDeZaakGaatVerder() throws Exception {
     Map<?, ?> antwoord = rest.withBasicAuth("intake", "demo").postForObject("/api/meldingen", Map.of(
         "externeReferentie", "BROWSER-" + UUID.randomUUID(),
-        "regio", "amsterdam-amstelland",
+        "regio", "utrecht",
         "melder", Map.of("type", "PROFESSIONAL", "naam", "Dr. Bakker", "email", "bakker@example.org"),
         "betrokkenen", List.of(Map.of("rol", "KIND", "naam", "Kim Browsertest-" + UUID.randomUUID(),
             "geboortedatum", "2015-03-01")),

@@ -211,7 +211,7 @@ class HuisverbodDelegatesIT {
   void dezelfdeStapSchrijftEenmaal() {
     String zaaknummer = HuisverbodTestDossier.leg(jdbc, INCIDENT);
     Map<String, Object> variabelen = oplegging(zaaknummer, "BURGEMEESTER");
-    ProcessInstance pi = runtimeService.startProcessInstanceByKey(PREFIX + "nogmaals", zaaknummer, variabelen);
+    ProcessInstance pi = runtimeService.startProcessInstanceByKey(PREFIX + "nogmaals", zaaknummer, metRegio(variabelen));
     voerJobUit(pi);
     long eerste = enigDocument(zaaknummer).id();
 
@@ -404,7 +404,14 @@ class HuisverbodDelegatesIT {
   }
 
   private ProcessInstance start(String delegate, String zaaknummer, Map<String, Object> variabelen) {
-    return runtimeService.startProcessInstanceByKey(PREFIX + delegate, zaaknummer, variabelen);
+    return runtimeService.startProcessInstanceByKey(PREFIX + delegate, zaaknummer, metRegio(variabelen));
+  }
+
+  /** Every case belongs to a region (RegioTenantIdProvider); the test dossiers are of Amsterdam-Amstelland. */
+  private static Map<String, Object> metRegio(Map<String, Object> variabelen) {
+    Map<String, Object> metRegio = new HashMap<>(variabelen);
+    metRegio.putIfAbsent("regio", "amsterdam-amstelland");
+    return metRegio;
   }
 
   private ProcessInstance voerUit(String delegate, String zaaknummer, Map<String, Object> variabelen) {

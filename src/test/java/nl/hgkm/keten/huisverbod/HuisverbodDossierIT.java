@@ -210,7 +210,8 @@ class HuisverbodDossierIT {
   @DisplayName("Bereikbaarheid met opgegeven tijdstip wordt als bericht BereikbaarheidVastgelegd afgeleverd")
   void bereikbaarheidWordtAanHetWachtendeProcesGemeld() {
     String zaaknummer = HuisverbodTestDossier.leg(jdbc, INCIDENT);
-    ProcessInstance wachtend = runtimeService.startProcessInstanceByKey(WACHTEND_MODEL, zaaknummer);
+    ProcessInstance wachtend = runtimeService.startProcessInstanceByKey(WACHTEND_MODEL, zaaknummer,
+        Map.of("regio", "amsterdam-amstelland"));
 
     ResponseEntity<String> antwoord = api.stuur("hovj", HttpMethod.PUT,
         "/api/huisverboden/" + zaaknummer + "/bereikbaarheid",

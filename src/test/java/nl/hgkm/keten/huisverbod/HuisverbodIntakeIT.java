@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import nl.hgkm.keten.gemeente.Gemeenten;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.support.TestKlok;
 import org.camunda.bpm.engine.HistoryService;
@@ -65,6 +66,7 @@ class HuisverbodIntakeIT {
   @Autowired RuntimeService runtimeService;
   @Autowired HistoryService historyService;
   @Autowired RepositoryService repositoryService;
+  @Autowired Gemeenten gemeenten;
 
   private HuisverbodApi api;
 
@@ -108,7 +110,7 @@ class HuisverbodIntakeIT {
         .containsEntry("PLEGER_MEERDERJARIG", true)
         .containsEntry("WONING_ADRES", "Dorpsstraat 1, 1234 AB Amsterdam")
         .containsEntry("ROOD_PLEGER", 2).containsEntry("ROOD_INCIDENT", 1).containsEntry("ROOD_GEZIN", 0)
-        .containsEntry("GEMEENTE", "amsterdam").containsEntry("INGEDIEND_DOOR", "hovj")
+        .containsEntry("GEMEENTE", "GM0363").containsEntry("INGEDIEND_DOOR", "hovj")
         .containsEntry("FEITEN", "Slachtoffer geslagen in de keuken; pleger dreigde verder geweld.");
     // Joined here, not in SQL: a boolean cast to text is TRUE on H2 and true on PostgreSQL.
     assertThat(jdbc.sql("select rol, naam, contactverbod, bsn from huisverbod_persoon where zaaknummer = ? order by id")
@@ -131,7 +133,7 @@ class HuisverbodIntakeIT {
     Map<String, Object> verwacht = new HashMap<>();
     verwacht.put("zaaknummer", zaaknummer);
     verwacht.put("regio", "amsterdam-amstelland");
-    verwacht.put("gemeente", "amsterdam");
+    verwacht.put("gemeente", "GM0363");
     verwacht.put("incidentOp", Date.from(OffsetDateTime.parse("2027-04-23T01:30:00+02:00").toInstant()));
     verwacht.put("kindermishandeling", false);
     verwacht.put("plegerMeerderjarig", true);
@@ -277,7 +279,7 @@ class HuisverbodIntakeIT {
         fout("regio", v -> met(v, "regio", WEG), "is verplicht"),
         fout("regio", v -> met(v, "regio", "friesland"), "is geen bekende Veilig Thuis-regio"),
         fout("gemeente", v -> met(v, "gemeente", WEG), "is verplicht"),
-        fout("gemeente", v -> met(v, "gemeente", "rotterdam"), "is geen bekende gemeente"),
+        fout("gemeente", v -> met(v, "gemeente", "amsterdm"), "is geen bekende gemeente"),
         fout("gemeente", v -> met(v, "gemeente", "utrecht"), "hoort bij regio utrecht"),
         fout("incidentOp", v -> met(v, "incidentOp", WEG), "is verplicht"),
         fout("incidentOp", v -> met(v, "incidentOp", "2027-04-23T01:30:00"), "met tijdzone"),
@@ -338,6 +340,75 @@ class HuisverbodIntakeIT {
     assertThat(probleem.get("errors").get(0).get("field").asText()).isEqualTo(veld);
     assertThat(probleem.get("errors").get(0).get("message").asText()).contains(melding);
     assertThat(tellingen()).isEqualTo(voor);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
+      "GM0518;GM0518", "den-haag;GM0518", "s-gravenhage;GM0518", "'s-Gravenhage;GM0518", "Den Haag;GM0518"})
+  @DisplayName("Gemeente als CBS-code of als gangbare naam; het dossier houdt de CBS-code")
+  void gemeenteAlsCodeOfNaam(String gemeente, String code) {
+    vereisProcesHuisverbod();
+    ObjectNode voorstel = met(met(geldig(), "regio", "haaglanden"), "gemeente", gemeente);
+    ResponseEntity<String> antwoord = api.stelVoor("hovj", voorstel);
+
+    assertThat(antwoord.getStatusCode()).as(antwoord.getBody()).isEqualTo(HttpStatus.CREATED);
+    String zaaknummer = json(antwoord).get("zaaknummer").asText();
+    assertThat(jdbc.sql("select gemeente from huisverbod where zaaknummer = ?").param(zaaknummer)
+        .query(String.class).single()).isEqualTo(code);
+  }
+
+  @Test
+  @DisplayName("Onbekende gemeente: 400 met naburige namen, nooit een lijst van alle bekende")
+  void onbekendeGemeenteNoemtNaburigeNamen() {
+    ResponseEntity<String> antwoord = api.stelVoor("hovj", met(met(geldig(), "regio", "haaglanden"),
+        "gemeente", "s-gravenhag"));
+
+    assertThat(antwoord.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    String melding = json(antwoord).get("errors").get(0).get("message").asText();
+    assertThat(melding).contains("is geen bekende gemeente").contains("s-gravenhage ('s-Gravenhage, GM0518)")
+        .doesNotContain("bekend zijn").doesNotContain("nieuwegein");
+  }
+
+  @Test
+  @DisplayName("Fusie per 1 januari (testgegevens): tot die dag hoort de gemeente bij de oude regio, vanaf die dag bij"
+      + " de nieuwe")
+  void fusieVerplaatstDeRegioOpDeFusiedatum() {
+    vereisProcesHuisverbod();
+    jdbc.sql("""
+            insert into gemeente (gemeentecode, geldig_vanaf, geldig_tot, naam, slug, regio, burgemeester, opgegaan_in)
+            values ('GM9901', date '2023-01-01', date '2028-01-01', 'Testdorp', 'testdorp', 'utrecht',
+                    'De burgemeester van Testdorp', 'GM9902'),
+                   ('GM9902', date '2028-01-01', null, 'Teststad', 'teststad', 'haaglanden',
+                    'De burgemeester van Teststad', null)""").update();
+    gemeenten.herlees();
+    try {
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2027-12-31T23:00:00+01:00").toInstant()));
+      ObjectNode oudjaar = met(met(met(geldig(), "regio", "utrecht"), "gemeente", "testdorp"),
+          "incidentOp", "2027-12-31T22:00:00+01:00");
+      ResponseEntity<String> voor = api.stelVoor("hovj", oudjaar);
+      assertThat(voor.getStatusCode()).as(voor.getBody()).isEqualTo(HttpStatus.CREATED);
+      String zaakVoor = json(voor).get("zaaknummer").asText();
+
+      ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2028-01-01T01:00:00+01:00").toInstant()));
+      ObjectNode nieuwjaar = met(met(met(geldig(), "regio", "utrecht"), "gemeente", "testdorp"),
+          "incidentOp", "2028-01-01T00:30:00+01:00");
+      ResponseEntity<String> geweigerd = api.stelVoor("hovj", nieuwjaar);
+      assertThat(geweigerd.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+      assertThat(json(geweigerd).get("errors").get(0).get("message").asText())
+          .contains("Teststad hoort bij regio haaglanden");
+      ResponseEntity<String> na = api.stelVoor("hovj", met(nieuwjaar, "regio", "haaglanden"));
+      assertThat(na.getStatusCode()).as(na.getBody()).isEqualTo(HttpStatus.CREATED);
+
+      // The case of 31 December keeps Testdorp's code; its region follows the municipality from 1 January.
+      String code = jdbc.sql("select gemeente from huisverbod where zaaknummer = ?").param(zaakVoor)
+          .query(String.class).single();
+      assertThat(code).isEqualTo("GM9901");
+      assertThat(gemeenten.regioOp(code, java.time.LocalDate.of(2027, 12, 31))).contains("utrecht");
+      assertThat(gemeenten.regioOp(code, java.time.LocalDate.of(2028, 1, 1))).contains("haaglanden");
+    } finally {
+      jdbc.sql("delete from gemeente where gemeentecode in ('GM9901', 'GM9902')").update();
+      gemeenten.herlees();
+    }
   }
 
   @Test

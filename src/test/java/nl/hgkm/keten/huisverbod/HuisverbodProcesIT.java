@@ -27,6 +27,7 @@ import nl.hgkm.keten.support.Buitensystemen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestBsn;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -86,6 +87,7 @@ class HuisverbodProcesIT {
 
   @BeforeEach
   void begin() {
+    HuisverbodTestGebruikers.zorgVoor(identityService);
     AbstractAssertions.init(engine);
     ClockUtil.setCurrentTime(Date.from(NU));
     Buitensystemen.reset();
@@ -730,7 +732,7 @@ class HuisverbodProcesIT {
     managementService.executeJob(moment.getId());
     Task taak = taskService.createTaskQuery().processInstanceId(monitoring.getId())
         .taskDefinitionKey("monitoring-moment").singleResult();
-    alsGebruiker("medewerker", "vt-medewerker");
+    alsGebruiker(HuisverbodTestGebruikers.MEDEWERKER_AMSTERDAM, "vt-medewerker");
     taskService.complete(taak.getId(), Map.of("voorwaardenNageleefd", veilig, "stabielVeilig", veilig,
         "toelichting", veilig ? "Rustig thuis, afspraken nagekomen" : "Uithuisgeplaatste weer in de woning"));
     identityService.clearAuthentication();
@@ -788,7 +790,7 @@ class HuisverbodProcesIT {
   }
 
   private void alsGebruiker(String gebruiker, String groep) {
-    identityService.setAuthentication(gebruiker, List.of(groep));
+    TestIdentiteit.alsGebruiker(identityService, gebruiker, List.of(groep));
   }
 
   private List<MimeMessage> mailsOver(String zaaknummer, String aanBevat) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.User;
 final class HuisverbodTestGebruikers {
 
   static final String WACHTWOORD = "demo";
+  static final String MEDEWERKER_AMSTERDAM = "medewerker-amsterdam";
 
   /** user id -> group id */
   private static final Map<String, String> GEBRUIKERS = Map.of(
@@ -21,7 +22,9 @@ final class HuisverbodTestGebruikers {
       "wijkteam", "wijkteam",
       "auditor", "auditor",
       // a Veilig Thuis role whose group id the engine accepts without the hyphen pattern
-      "arts", "vertrouwensarts");
+      "arts", "vertrouwensarts",
+      // the case worker of the test cases' region (the demo's medewerker works in Utrecht)
+      MEDEWERKER_AMSTERDAM, "vt-medewerker");
 
   private HuisverbodTestGebruikers() {}
 
@@ -44,5 +47,8 @@ final class HuisverbodTestGebruikers {
         identity.createMembership(gebruiker, groep);
       }
     });
+    if (identity.createTenantQuery().tenantId("amsterdam-amstelland").userMember(MEDEWERKER_AMSTERDAM).count() == 0) {
+      identity.createTenantUserMembership("amsterdam-amstelland", MEDEWERKER_AMSTERDAM);
+    }
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -191,7 +192,7 @@ class DemoGegevensIT {
     verwacht.put("auditor", Set.of());
 
     verwacht.forEach((gebruikerId, filters) -> {
-      identityService.setAuthentication(gebruikerId, List.of(CONTRACT.get(gebruikerId)));
+      TestIdentiteit.alsGebruiker(identityService, gebruikerId, List.of(CONTRACT.get(gebruikerId)));
       try {
         assertThat(filterService.createFilterQuery().list()).as(gebruikerId)
             .extracting(Filter::getName).containsExactlyInAnyOrderElementsOf(filters);

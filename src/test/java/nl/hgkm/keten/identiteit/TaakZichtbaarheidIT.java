@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.hgkm.keten.support.KetenIntegratieTest;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -116,7 +117,7 @@ class TaakZichtbaarheidIT {
       leesrechten.add(authorizationService.saveAuthorization(lezen).getId());
     }
     instantieId = runtimeService.startProcessInstanceByKey(PROCES, "TEST-" + UUID.randomUUID(),
-        Map.of("zaaknummer", "TEST-" + UUID.randomUUID())).getId();
+        Map.of("zaaknummer", "TEST-" + UUID.randomUUID(), "regio", "utrecht")).getId();
   }
 
   @AfterEach
@@ -248,13 +249,13 @@ class TaakZichtbaarheidIT {
     String filterId = filterService.createFilterQuery().filterName("Taken van Veilig Thuis medewerker")
         .singleResult().getId();
 
-    identityService.setAuthentication("medewerker", List.of("vt-medewerker"));
+    TestIdentiteit.alsGebruiker(identityService, "medewerker", List.of("vt-medewerker"));
     List<Task> gefilterd = filterService.list(filterId);
     identityService.clearAuthentication();
     assertThat(gefilterd).extracting(Task::getTaskDefinitionKey).contains("taakMedewerker")
         .doesNotContain("taakWijkteam");
 
-    identityService.setAuthentication("wijkteam", List.of("wijkteam"));
+    TestIdentiteit.alsGebruiker(identityService, "wijkteam", List.of("wijkteam"));
     assertThatThrownBy(() -> filterService.list(filterId)).isInstanceOf(AuthorizationException.class);
   }
 

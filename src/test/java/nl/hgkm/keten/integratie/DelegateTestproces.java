@@ -48,7 +48,10 @@ public final class DelegateTestproces {
         .done();
     deployments.add(engine.getRepositoryService().createDeployment().name(sleutel)
         .addModelInstance(sleutel + ".bpmn", model).deploy().getId());
-    return engine.getRuntimeService().startProcessInstanceByKey(sleutel, zaaknummer, variabelen);
+    // Every case belongs to a region (RegioTenantIdProvider); the test dossiers are of Amsterdam-Amstelland.
+    Map<String, Object> metRegio = new java.util.HashMap<>(variabelen);
+    metRegio.putIfAbsent("regio", "amsterdam-amstelland");
+    return engine.getRuntimeService().startProcessInstanceByKey(sleutel, zaaknummer, metRegio);
   }
 
   /** The service task's job as it is now (retries, due date, last failure). */

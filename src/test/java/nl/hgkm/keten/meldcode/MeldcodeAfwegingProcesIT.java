@@ -21,10 +21,11 @@ import java.util.stream.Collectors;
 import nl.hgkm.keten.engine.OngeldigeTaakInvoerException;
 import nl.hgkm.keten.identiteit.Groepen;
 import nl.hgkm.keten.melding.Signalen;
-import nl.hgkm.keten.regio.RegioProperties;
+import nl.hgkm.keten.regio.Regios;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.zaak.TestBsn;
 import nl.hgkm.keten.zaak.TestGebruikers;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -64,7 +65,7 @@ class MeldcodeAfwegingProcesIT {
   @Autowired TaskService taskService;
   @Autowired IdentityService identityService;
   @Autowired JdbcClient jdbc;
-  @Autowired RegioProperties regios;
+  @Autowired Regios regios;
   @Autowired ObjectMapper objectMapper;
 
   private final Set<String> gestart = new HashSet<>();
@@ -227,7 +228,7 @@ class MeldcodeAfwegingProcesIT {
 
     Set<String> regioWaarden = new TreeSet<>();
     velden.get("regio").path("values").forEach(v -> regioWaarden.add(v.path("value").asText()));
-    assertThat(regioWaarden).isEqualTo(new TreeSet<>(regios.regios().keySet()));
+    assertThat(regioWaarden).isEqualTo(new TreeSet<>(regios.slugs()));
     assertThat(velden.keySet()).containsAll(Signalen.ALLE);
     List<String> teksten = new ArrayList<>();
     formulier.path("components").forEach(c -> teksten.add(c.path("text").asText()));
@@ -280,7 +281,7 @@ class MeldcodeAfwegingProcesIT {
   private ProcessInstance start(Map<String, Object> formulier) {
     String definitieId = repositoryService.createProcessDefinitionQuery().processDefinitionKey(PROCES)
         .latestVersion().singleResult().getId();
-    identityService.setAuthentication(PROFESSIONAL, List.of(Groepen.PROFESSIONAL));
+    TestIdentiteit.alsGebruiker(identityService, PROFESSIONAL, List.of(Groepen.PROFESSIONAL));
     try {
       ProcessInstance pi = formService.submitStartForm(definitieId, formulier);
       gestart.add(pi.getId());

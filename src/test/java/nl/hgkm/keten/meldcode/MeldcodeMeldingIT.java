@@ -146,7 +146,7 @@ class MeldcodeMeldingIT {
   void deMeldingKrijgtDezelfdeControlesAlsDeMeldingsintake() {
     String afwegingId = afweging("JJ");
     ObjectNode body = melding();
-    body.put("regio", "groningen");
+    body.put("regio", "atlantis");
     ((ObjectNode) body.path("betrokkenen").get(0)).put("bsn", "111222334");
     body.putObject("melder").put("type", "BURGER");
     Map<String, Integer> voor = TestAfwegingen.tellingen(jdbc);

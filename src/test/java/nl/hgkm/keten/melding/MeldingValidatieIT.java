@@ -69,7 +69,7 @@ class MeldingValidatieIT {
         fout("ontvangenOp in de toekomst", m -> m.put("ontvangenOp", TestKlok.nu(AMSTERDAM_TIJD).plusHours(1)
             .toString()), "ontvangenOp", "niet in de toekomst"),
         fout("regio ontbreekt", m -> m.remove("regio"), "regio", "is verplicht"),
-        fout("regio onbekend", m -> m.put("regio", "groningen"), "regio", "amsterdam-amstelland, utrecht"),
+        fout("regio onbekend", m -> m.put("regio", "atlantis"), "regio", "kies uit: amsterdam-amstelland, brabant-noord"),
         fout("melder ontbreekt", m -> m.remove("melder"), "melder", "is verplicht"),
         fout("melder geen object", m -> m.put("melder", "Team Centrum"), "melder", "moet een object zijn"),
         fout("melder.type ontbreekt", m -> melder(m).remove("type"), "melder.type", "is verplicht"),
@@ -130,7 +130,7 @@ class MeldingValidatieIT {
   void alleFoutenKomenTegelijk() {
     ObjectNode body = geldig(TestKlok.nu(AMSTERDAM_TIJD).minusHours(1));
     body.put("ontvangenOp", "gisteren");
-    body.put("regio", "groningen");
+    body.put("regio", "atlantis");
     melder(body).put("type", "BUURMAN").remove("naam");
     melder(body).put("email", "geen adres");
     eerste(body).put("bsn", "111222334");

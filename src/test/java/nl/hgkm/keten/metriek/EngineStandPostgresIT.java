@@ -93,13 +93,13 @@ class EngineStandPostgresIT {
     melding("VT-2027-000002", NU.minusSeconds(60));
     melding("VT-2027-000002", NU.plusSeconds(60));
     melding("VT-2027-999999", NU.minusSeconds(60)); // no case file: region unknown
-    engine.getRuntimeService().startProcessInstanceByKey("besluit");
-    ProcessInstance stuk = engine.getRuntimeService().startProcessInstanceByKey("stuk");
+    engine.getRuntimeService().startProcessInstanceByKey("besluit", Map.of("regio", "utrecht"));
+    ProcessInstance stuk = engine.getRuntimeService().startProcessInstanceByKey("stuk", Map.of("regio", "utrecht"));
     Job job = engine.getManagementService().createJobQuery().processInstanceId(stuk.getId()).singleResult();
     for (int poging = 0; poging < 3; poging++) {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()));
     }
-    engine.getRuntimeService().startProcessInstanceByKey("stuk");
+    engine.getRuntimeService().startProcessInstanceByKey("stuk", Map.of("regio", "utrecht"));
     engine.getManagementService().reportDbMetricsNow();
 
     Stand stand = engineStand.lees(NU, "melding", List.of("veiligheidsbeoordeling", "onderzoek"));
@@ -127,6 +127,6 @@ class EngineStandPostgresIT {
 
   private static void melding(String zaaknummer, Instant uiterlijk) {
     engine.getRuntimeService().startProcessInstanceByKey("melding", zaaknummer,
-        Map.of("uiterlijk", Date.from(uiterlijk)));
+        Map.of("uiterlijk", Date.from(uiterlijk), "regio", "utrecht"));
   }
 }

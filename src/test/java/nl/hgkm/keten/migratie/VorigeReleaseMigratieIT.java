@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import nl.hgkm.keten.engine.ZakenNaarTenants;
 import nl.hgkm.keten.migratie.Zaakrijder.Stand;
 import nl.hgkm.keten.migratie.Zaakrijder.Zaak;
 import nl.hgkm.keten.support.Buitensystemen;
@@ -64,6 +65,7 @@ class VorigeReleaseMigratieIT {
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
   @Autowired IdentityService identityService;
+  @Autowired ZakenNaarTenants zakenNaarTenants;
 
   @AfterEach
   void klokTerug() {
@@ -76,6 +78,20 @@ class VorigeReleaseMigratieIT {
     Set<String> zaken = new LinkedHashSet<>();
     runtimeService.createProcessInstanceQuery().list().forEach(p -> zaken.add(p.getBusinessKey()));
     assertThat(zaken).contains("VT-2026-000001", "HV-2026-000002", "HV-2026-000003");
+
+    // Issue 9: the start of this release put every existing case into the tenant of its region, with its tasks,
+    // timers and history; nothing of a case is left without tenant.
+    assertThat(zakenNaarTenants.zonderTenant()).isEmpty();
+    for (ProcessInstance zaak : runtimeService.createProcessInstanceQuery().list()) {
+      if (!zaak.getProcessDefinitionId().startsWith("meldcode-afweging:")) {
+        assertThat(zaak.getTenantId()).as(zaak.getBusinessKey())
+            .isEqualTo(runtimeService.getVariable(zaak.getId(), "regio"));
+      }
+    }
+    assertThat(taskService.createTaskQuery().withoutTenantId().list())
+        .allSatisfy(t -> assertThat(t.getProcessDefinitionId()).startsWith("meldcode-afweging:"));
+    assertThat(managementService.createJobQuery().withoutTenantId().list())
+        .allSatisfy(j -> assertThat(j.getProcessDefinitionKey()).isEqualTo("meldcode-afweging"));
 
     Migratierapport rapport = migratiedienst.rapport(Modellen.RELEASE);
     List<String> problemen = new ArrayList<>();

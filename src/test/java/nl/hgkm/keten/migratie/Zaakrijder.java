@@ -1,6 +1,7 @@
 package nl.hgkm.keten.migratie;
 
 import java.util.ArrayDeque;
+import nl.hgkm.keten.support.TestIdentiteit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -218,7 +219,7 @@ public final class Zaakrijder {
     }
     // Also camunda-admin: the test's process coverage listener reads the definition as the current user, which a
     // case worker may not; the task listeners' own group checks still see the task's group.
-    identityService.setAuthentication(gebruiker, List.of(groep, "camunda-admin"));
+    TestIdentiteit.alsGebruiker(identityService, gebruiker, List.of(groep, "camunda-admin"));
     try {
       taskService.complete(taak.getId(), invoer);
     } finally {

@@ -33,6 +33,7 @@ import java.util.stream.Collectors;
 import nl.hgkm.keten.support.KetenIntegratieTest;
 import nl.hgkm.keten.support.TestKlok;
 import nl.hgkm.keten.zaak.TestGebruikers;
+import nl.hgkm.keten.support.TestIdentiteit;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -78,11 +79,12 @@ class MonitoringProcesIT {
 
   /** Friday 23 April 2027, 10:00 in Amsterdam. */
   private static final OffsetDateTime NU = OffsetDateTime.parse("2027-04-23T10:00:00+02:00");
-  private static final String REGIO = "amsterdam-amstelland";
-  private static final String VT_MAILBOX = "intake@vt-amsterdam-amstelland.example";
-  private static final String TEAMLEIDERS = "teamleiders@vt-amsterdam-amstelland.example";
-  private static final String LOKALE_TEAMS = "lokaleteams@amsterdam.example";
-  private static final String BURGEMEESTER = "huisverbod@burgemeester.amsterdam.example";
+  // Region Utrecht: where the demo case worker (medewerker) is a member of the tenant.
+  private static final String REGIO = "utrecht";
+  private static final String VT_MAILBOX = "intake@vt-utrecht.example";
+  private static final String TEAMLEIDERS = "teamleiders@vt-utrecht.example";
+  private static final String LOKALE_TEAMS = "lokaleteams@utrecht.example";
+  private static final String BURGEMEESTER = "huisverbod@burgemeester.utrecht.example";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Autowired ProcessEngine engine;
@@ -163,7 +165,7 @@ class MonitoringProcesIT {
     MimeMessage aanVeiligThuis = enigeMailAan(VT_MAILBOX, zaaknummer);
     assertThat(aanVeiligThuis.getSubject()).isEqualTo("Monitoring afgesloten, huishouden stabiel veilig: " + zaaknummer);
     assertThat(GreenMailUtil.getBody(aanVeiligThuis)).contains("van 23-4-2027 tot en met 23-4-2028")
-        .contains("alle 4 monitoringsmomenten").contains("Beste collega's van Veilig Thuis Amsterdam-Amstelland");
+        .contains("alle 4 monitoringsmomenten").contains("Beste collega's van Veilig Thuis Utrecht");
     assertThat(GreenMailUtil.getBody(enigeMailAan(LOKALE_TEAMS, zaaknummer))).contains("lokale team");
     assertThat(auditSoorten(zaaknummer)).containsExactly("MONITORING_GESTART", "MONITORINGSMOMENT",
         "MONITORINGSMOMENT", "MONITORINGSMOMENT", "MONITORINGSMOMENT", "MONITORING_AFGESLOTEN");
@@ -254,7 +256,7 @@ class MonitoringProcesIT {
         .containsEntry("risicoprofiel", "STANDAARD");
 
     vuurVolgendMoment(zaak.monitoring());
-    identityService.setAuthentication(TestGebruikers.MEDEWERKER, List.of("vt-medewerker"));
+    TestIdentiteit.alsGebruiker(identityService, TestGebruikers.MEDEWERKER, List.of("vt-medewerker"));
     complete(taak(zaak.monitoring(), "monitoring-moment"), withVariables("voorwaardenNageleefd", false,
         "stabielVeilig", false, "contactGezin", true, "contactProfessionals", true,
         "nalevingPerVoorwaarde", "Agressieregulatie afgebroken", "toelichting", "School meldt nieuw incident"));
@@ -309,7 +311,7 @@ class MonitoringProcesIT {
     Task acuteWeging = taak(zaak.monitoring(), "vervolgmelding-wegen");
     assertThat(acuteWeging.getPriority()).isEqualTo(90);
     assertThat(acuteWeging.getDueDate()).isEqualTo(datum("2027-06-02T00:00:00+02:00"));
-    identityService.setAuthentication(TestGebruikers.MEDEWERKER, List.of("vt-medewerker"));
+    TestIdentiteit.alsGebruiker(identityService, TestGebruikers.MEDEWERKER, List.of("vt-medewerker"));
     complete(acuteWeging, withVariables("vervolgmeldingVraagtActie", true,
         "vervolgmeldingWeging", "Nieuw geweld; veiligheid niet gegarandeerd"));
     identityService.clearAuthentication();
@@ -349,7 +351,7 @@ class MonitoringProcesIT {
     assertThat(huisverbod).isEnded().hasPassed("Monitoring", "Einde_AfgeslotenNaMonitoring");
     assertThat(historischeVariabele(huisverbod.getId(), "afsluitreden")).isEqualTo("STABIEL_VEILIG_NA_MONITORING");
     assertThat(GreenMailUtil.getBody(enigeMailAan(BURGEMEESTER, zaaknummer)))
-        .contains("Geachte burgemeester van Amsterdam").contains("alle 9 monitoringsmomenten");
+        .contains("Geachte burgemeester van Utrecht").contains("alle 9 monitoringsmomenten");
     assertThat(enigeMailAan(VT_MAILBOX, zaaknummer).getSubject()).contains(zaaknummer);
     assertThat(mailsAan(LOKALE_TEAMS, zaaknummer)).isEmpty();
   }
@@ -443,7 +445,7 @@ class MonitoringProcesIT {
         "veiligheidsvoorwaarden", "Vader volgt agressieregulatie; geen geweld waar de kinderen bij zijn",
         "overdrachtAan", "Wijkteam Oost"));
     // The local team confirms in its own name: starting the monitoring needs its READ on the model.
-    identityService.setAuthentication(TestGebruikers.WIJKTEAM, List.of("wijkteam"));
+    TestIdentiteit.alsGebruiker(identityService, TestGebruikers.WIJKTEAM, List.of("wijkteam"));
     complete(taak(melding, "overdracht-bevestigen"),
         withVariables("overdrachtGeaccepteerd", true, "toelichtingOverdracht", "Start maandag"));
     identityService.clearAuthentication();
@@ -515,7 +517,7 @@ class MonitoringProcesIT {
     return zaaknummer;
   }
 
-  /** A huisverbod case file of municipality amsterdam: the uithuisgeplaatste, a victim and, if asked, a child. */
+  /** A huisverbod case file of municipality utrecht: the uithuisgeplaatste, a victim and, if asked, a child. */
   private String hvDossier(boolean metKind) {
     String zaaknummer = "HV-2027-" + (960000 + ThreadLocalRandom.current().nextInt(39999));
     OffsetDateTime op = NU.minusDays(30).withOffsetSameInstant(ZoneOffset.UTC);
@@ -525,7 +527,7 @@ class MonitoringProcesIT {
             insert into huisverbod (zaaknummer, regio, gemeente, incident_op, woning_adres, kindermishandeling,
               pleger_meerderjarig, woont_of_verblijft_niet_incidenteel, ernstig_onmiddellijk_gevaar_oordeel,
               rood_pleger, rood_incident, rood_gezin, feiten, advies, ingediend_door, ingediend_op)
-            values (?, ?, 'amsterdam', ?, 'Dorpsstraat 1, 1234 AB Amsterdam', false, true, true, true, 3, 1, 0,
+            values (?, ?, 'utrecht', ?, 'Dorpsstraat 1, 1234 AB Utrecht', false, true, true, true, 3, 1, 0,
               'Geweld in de keuken', 'HUISVERBOD_IN_BEGINSEL', 'hovj', ?)""")
         .params(zaaknummer, REGIO, op, op).update();
     hvPersoon(zaaknummer, "PLEGER", "Pleger " + UUID.randomUUID(), LocalDate.of(1985, 6, 1));
@@ -547,7 +549,7 @@ class MonitoringProcesIT {
   private ProcessInstance startHuisverbodBijMonitoring(String zaaknummer) {
     zaken.add(zaaknummer);
     return runtimeService.createProcessInstanceByKey("huisverbod").businessKey(zaaknummer)
-        .setVariables(Map.of("zaaknummer", zaaknummer, "regio", REGIO, "gemeente", "amsterdam",
+        .setVariables(Map.of("zaaknummer", zaaknummer, "regio", REGIO, "gemeente", "utrecht",
             "beeindigingsreden", "VERLOPEN"))
         .startBeforeActivity("Monitoring")
         .execute();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import java.util.UUID;
 import nl.hgkm.keten.identiteit.Groepen;
 import nl.hgkm.keten.support.KetenIntegratieTest;
@@ -110,7 +111,7 @@ class DossierInzageIT {
     ResponseEntity<String> zonderTaak = haal(TestGebruikers.WIJKTEAM, zaaknummer);
     assertProbleem(zonderTaak, HttpStatus.FORBIDDEN);
 
-    runtimeService.startProcessInstanceByKey(WIJKTEAM_PROCES, zaaknummer);
+    runtimeService.startProcessInstanceByKey(WIJKTEAM_PROCES, zaaknummer, Map.of("regio", "utrecht"));
     ResponseEntity<String> metOpenTaak = haal(TestGebruikers.WIJKTEAM, zaaknummer);
     assertThat(ok(metOpenTaak).at("/meldingen/0/melder/naam").asText()).isEqualTo(DossierInzage.ANONIEM);
     assertThat(metOpenTaak.getBody()).doesNotContain(melderNaam);
