@@ -8,6 +8,7 @@
 #   KETEN_DB_URL, KETEN_DB_USER, KETEN_DB_PASSWORD   the one writable PostgreSQL primary
 #   KETEN_MAIL_HOST, KETEN_MAIL_PORT                 SMTP relay
 #   KETEN_MAIL_USER, KETEN_MAIL_PASSWORD             set both, empty for a relay without authentication
+#   KETEN_PERSOONSSLEUTEL                            the person-key secret, the same on every node (docs/privacy.md)
 # Optional:
 #   KETEN_JAR     the application jar (default: the one in target/ of this checkout)
 #   JAVA_OPTS     JVM options (default: -Xmx1g)
@@ -24,7 +25,7 @@ poort=$2
 shift 2
 
 ontbreekt=()
-for variabele in KETEN_DB_URL KETEN_DB_USER KETEN_DB_PASSWORD KETEN_MAIL_HOST KETEN_MAIL_PORT; do
+for variabele in KETEN_DB_URL KETEN_DB_USER KETEN_DB_PASSWORD KETEN_MAIL_HOST KETEN_MAIL_PORT KETEN_PERSOONSSLEUTEL; do
   if [ -z "${!variabele:-}" ]; then ontbreekt+=("$variabele"); fi
 done
 # May be empty (a relay without authentication), but must be set on purpose.

@@ -146,6 +146,8 @@ class HuisverbodIntake {
     variabelen.put("roodIncident", rihg.roodIncident());
     variabelen.put("roodGezin", rihg.roodGezin());
     variabelen.put("aantalAchterblijvers", voorstel.achterblijvers().size());
+    // Who the order is about, for the engine: pseudonymous keys only, never a BSN or a name (docs/privacy.md).
+    variabelen.put("persoonssleutels", dossiers.persoonssleutels(zaaknummer));
     variabelen.put("kinderenBetrokken", kinderenBetrokken(voorstel));
     variabelen.put("woningBekend", voorstel.woning() != null);
     variabelen.put("ingediendDoor", gebruiker);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import nl.hgkm.keten.kalender.Klok;
+import nl.hgkm.keten.privacy.Persoonssleutels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +27,12 @@ class HuisverbodRepository {
 
   private final JdbcClient jdbc;
   private final Klok klok;
+  private final Persoonssleutels persoonssleutels;
 
-  HuisverbodRepository(JdbcClient jdbc, Klok klok) {
+  HuisverbodRepository(JdbcClient jdbc, Klok klok, Persoonssleutels persoonssleutels) {
     this.jdbc = jdbc;
     this.klok = klok;
+    this.persoonssleutels = persoonssleutels;
   }
 
   // ------------------------------------------------------------------ the order and its persons
@@ -96,11 +99,20 @@ class HuisverbodRepository {
   void nieuwePersoon(String zaaknummer, String rol, String naam, LocalDate geboortedatum, String bsn,
       boolean contactverbod) {
     jdbc.sql("""
-            insert into huisverbod_persoon (zaaknummer, rol, naam, geboortedatum, bsn, contactverbod)
-            values (:zaaknummer, :rol, :naam, :geboortedatum, :bsn, :contactverbod)""")
+            insert into huisverbod_persoon (zaaknummer, rol, naam, geboortedatum, bsn, contactverbod, persoonssleutel)
+            values (:zaaknummer, :rol, :naam, :geboortedatum, :bsn, :contactverbod, :sleutel)""")
         .param("zaaknummer", zaaknummer).param("rol", rol).param("naam", naam)
         .param("geboortedatum", geboortedatum).param("bsn", bsn).param("contactverbod", contactverbod)
+        .param("sleutel", persoonssleutels.vanPersoonInZaak(bsn, naam, geboortedatum, zaaknummer))
         .update();
+  }
+
+  /** The pseudonymous keys of the order's persons, comma separated: process variable {@code persoonssleutels}. */
+  String persoonssleutels(String zaaknummer) {
+    return String.join(",", jdbc.sql("""
+            select persoonssleutel from huisverbod_persoon where zaaknummer = :zaak and persoonssleutel is not null
+            order by id""")
+        .param("zaak", zaaknummer).query(String.class).list().stream().distinct().toList());
   }
 
   void advies(String zaaknummer, String advies) {

@@ -173,6 +173,9 @@ public class BeveiligingConfiguratie {
             .requestMatchers(pad.matcher(HttpMethod.GET, "/api/huisverboden/**"))
                 .hasAnyAuthority(HUISVERBOD_DOSSIER_LEZERS)
             .requestMatchers(pad.matcher("/api/meldcode/**")).hasAuthority(Groepen.PROFESSIONAL)
+            // Data-subject rights (AVG art. 15 and 17): the privacy officer and the VT team leader (docs/privacy.md).
+            .requestMatchers(pad.matcher("/api/betrokkenen/**"))
+                .hasAnyAuthority(Groepen.PRIVACYFUNCTIONARIS, Groepen.VT_TEAMLEIDER)
             // Moving running cases to new model versions (docs/modellen-wijzigen.md): administrators only.
             .requestMatchers(pad.matcher("/api/migraties/**"), pad.matcher("/api/migraties"))
                 .hasAuthority(Groepen.CAMUNDA_ADMIN)

@@ -42,6 +42,8 @@ public final class DemoGebruikers {
       new DemoGebruiker("wijkteam", Groepen.WIJKTEAM, "Wendy", "Mulder", Werkgebied.gemeenten(DEMO_GEMEENTEN)),
       new DemoGebruiker("professional", Groepen.PROFESSIONAL, "Pieter", "Bos", Werkgebied.geen()),
       new DemoGebruiker("auditor", Groepen.AUDITOR, "Anton", "Meijer", Werkgebied.landelijk()),
+      // Data-subject requests for the whole organisation (docs/privacy.md).
+      new DemoGebruiker("privacy", Groepen.PRIVACYFUNCTIONARIS, "Priya", "Kramer", Werkgebied.landelijk()),
       new DemoGebruiker("demo", Groepen.CAMUNDA_ADMIN, "Demo", "Beheerder", Werkgebied.geen()));
 
   private DemoGebruikers() {}

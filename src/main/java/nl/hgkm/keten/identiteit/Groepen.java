@@ -14,6 +14,8 @@ public final class Groepen {
   public static final String WIJKTEAM = "wijkteam";
   public static final String PROFESSIONAL = "professional";
   public static final String AUDITOR = "auditor";
+  /** The privacy officer (functionaris gegevensbescherming): data-subject requests, docs/privacy.md. */
+  public static final String PRIVACYFUNCTIONARIS = "privacyfunctionaris";
   public static final String CAMUNDA_ADMIN = "camunda-admin";
 
   /** The Veilig Thuis roles: the only ones that see the protected identity of an anonymous reporter. */

@@ -117,6 +117,8 @@ public final class Rollen {
           recht(PROCESS_INSTANCE, ANY, ProcessInstancePermissions.READ),
           // The user operation log (who claimed, reassigned, changed or deleted what) is the audit trail itself.
           recht(OPERATION_LOG_CATEGORY, ANY, UserOperationLogCategoryPermissions.READ)),
+      // Data-subject requests (AVG art. 15 and 17) through /api/betrokkenen (docs/privacy.md): no engine rights at all.
+      rol(Groepen.PRIVACYFUNCTIONARIS, "Privacyfunctionaris"),
       new Rol(Groepen.CAMUNDA_ADMIN, "Beheerders", Groups.GROUP_TYPE_SYSTEM,
           // Platform administration: everything on every resource type, as Camunda Admin's initial setup grants it.
           Arrays.stream(Resources.values()).map(r -> new Recht(r, ANY, Permissions.ALL)).toList()));

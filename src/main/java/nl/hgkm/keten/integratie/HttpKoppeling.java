@@ -184,11 +184,16 @@ public final class HttpKoppeling {
     return UriComponentsBuilder.fromPath(pad).buildAndExpand(variabelen).encode().toUriString();
   }
 
+  /**
+   * The outside system's error text, shortened. A system may echo the request (a BSN in a validation error), and this
+   * text goes into the log and, through the job's failure, into the engine's tables: every run of nine digits is
+   * masked (docs/privacy.md).
+   */
   private static String foutTekst(String tekst) {
     if (tekst == null || tekst.isBlank()) {
       return "";
     }
-    String kort = tekst.strip().replaceAll("\\s+", " ");
+    String kort = tekst.strip().replaceAll("\\s+", " ").replaceAll("(?<!\\d)\\d{9}(?!\\d)", "*********");
     return ": " + (kort.length() > MAX_FOUTTEKST ? kort.substring(0, MAX_FOUTTEKST) + "..." : kort);
   }
 

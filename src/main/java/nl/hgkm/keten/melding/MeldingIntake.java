@@ -208,6 +208,8 @@ public class MeldingIntake {
     variabelen.put("categorie", uitkomst.categorie());
     variabelen.put("radarSignaal", uitkomst.radarSignaal());
     variabelen.put("aantalBetrokkenen", verzoek.betrokkenen().size());
+    // Who the case is about, for the engine: pseudonymous keys only, never a BSN or a name (docs/privacy.md).
+    variabelen.put("persoonssleutels", dossiers.persoonssleutels(zaaknummer));
     variabelen.put("kindBetrokken", kindBetrokken(verzoek));
     variabelen.put("ingediendDoor", gebruiker);
     variabelen.put("veiligheidsbeoordelingUiterlijk", Date.from(termijn.einde()));

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import nl.hgkm.keten.privacy.Persoonssleutels;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Repository;
 public class DossierRepository {
 
   private final JdbcClient jdbc;
+  private final Persoonssleutels persoonssleutels;
 
-  public DossierRepository(JdbcClient jdbc) {
+  public DossierRepository(JdbcClient jdbc, Persoonssleutels persoonssleutels) {
     this.jdbc = jdbc;
+    this.persoonssleutels = persoonssleutels;
   }
 
   public void nieuweZaak(Zaak zaak) {
@@ -107,8 +110,9 @@ public class DossierRepository {
 
   public void nieuweBetrokkene(Betrokkene betrokkene) {
     jdbc.sql("""
-            insert into betrokkene (melding_id, zaaknummer, rol, naam, naam_genormaliseerd, geboortedatum, bsn)
-            values (:meldingId, :zaaknummer, :rol, :naam, :naamGenormaliseerd, :geboortedatum, :bsn)""")
+            insert into betrokkene (melding_id, zaaknummer, rol, naam, naam_genormaliseerd, geboortedatum, bsn,
+              persoonssleutel)
+            values (:meldingId, :zaaknummer, :rol, :naam, :naamGenormaliseerd, :geboortedatum, :bsn, :sleutel)""")
         .param("meldingId", betrokkene.meldingId())
         .param("zaaknummer", betrokkene.zaaknummer())
         .param("rol", betrokkene.rol())
@@ -116,7 +120,20 @@ public class DossierRepository {
         .param("naamGenormaliseerd", Namen.normaliseer(betrokkene.naam()))
         .param("geboortedatum", betrokkene.geboortedatum())
         .param("bsn", betrokkene.bsn())
+        .param("sleutel", persoonssleutels.vanPersoonInZaak(betrokkene.bsn(), betrokkene.naam(),
+            betrokkene.geboortedatum(), betrokkene.zaaknummer()))
         .update();
+  }
+
+  /**
+   * The pseudonymous keys of the case's persons, comma separated, in order of first appearance: the process variable
+   * {@code persoonssleutels}, the only trace of who a case is about that the engine keeps (docs/privacy.md).
+   */
+  public String persoonssleutels(String zaaknummer) {
+    return String.join(",", jdbc.sql("""
+            select persoonssleutel from betrokkene where zaaknummer = :zaaknummer and persoonssleutel is not null
+            order by id""")
+        .param("zaaknummer", zaaknummer).query(String.class).list().stream().distinct().toList());
   }
 
   public List<Betrokkene> betrokkenen(String zaaknummer) {

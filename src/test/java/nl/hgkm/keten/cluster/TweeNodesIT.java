@@ -680,6 +680,7 @@ class TweeNodesIT {
   private static List<String> argumenten(String... extra) {
     List<String> argumenten = new ArrayList<>(List.of(
         "--spring.profiles.active=prod",
+        "--KETEN_PERSOONSSLEUTEL=tweenodes-test-persoonssleutel-0123456789abcdef",
         "--keten.integratie.politie.basis-url=" + Buitensystemen.politie().url(),
         "--keten.integratie.politie.gebruiker=keten-test",
         "--keten.integratie.politie.wachtwoord=test-politie",

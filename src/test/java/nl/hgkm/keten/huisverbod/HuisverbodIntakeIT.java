@@ -147,6 +147,8 @@ class HuisverbodIntakeIT {
     verwacht.put("kinderenBetrokken", true);
     verwacht.put("woningBekend", true);
     verwacht.put("ingediendDoor", "hovj");
+    // Who the order is about, for the engine: the four persons' pseudonymous keys, never a name (docs/privacy.md).
+    assertThat((String) start.remove("persoonssleutels")).matches("ps-[0-9a-f]{64}(,ps-[0-9a-f]{64}){3}");
     assertThat(start).isEqualTo(verwacht);
   }
 

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.UUID;
 import nl.hgkm.keten.KetenApplication;
 import nl.hgkm.keten.engine.WachtwoordControle;
+import nl.hgkm.keten.privacy.PersoonssleutelOntbreektException;
+import nl.hgkm.keten.privacy.Persoonssleutels;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -61,6 +63,41 @@ class ProdStartIT {
         .extracting(Throwable::getMessage, InstanceOfAssertFactories.STRING)
         .contains("Start geweigerd", "beheerder 'beheerder' (groep camunda-admin) heeft een standaardwachtwoord",
             "Startup refused", "administrator 'beheerder' (group camunda-admin) has a default password");
+  }
+
+  @Test
+  void weigertTeStartenZonderPersoonssleutel() {
+    Throwable fout = catchThrowable(() -> {
+      try (ConfigurableApplicationContext context = prodStart().run(argumenten(engineNaam(),
+          "--camunda.bpm.webapp.enabled=false", "--KETEN_MAIL_HOST=smtp.invalid", "--KETEN_MAIL_PORT=25",
+          "--KETEN_PERSOONSSLEUTEL="))) {
+        throw new AssertionError("gestart zonder keten.privacy.persoonssleutel");
+      }
+    });
+
+    assertThat(oorzaak(fout, PersoonssleutelOntbreektException.class)).as("oorzaak van %s", fout)
+        .isNotNull()
+        .extracting(Throwable::getMessage, InstanceOfAssertFactories.STRING)
+        .isEqualTo("Start geweigerd: keten.privacy.persoonssleutel is niet gezet, en zonder dat geheim kan de "
+            + "applicatie geen BSN of naam uit de procesengine houden.\nStartup refused: keten.privacy.persoonssleutel "
+            + "is not set, and without that secret the application cannot keep BSNs and names out of the process "
+            + "engine.");
+  }
+
+  @Test
+  void weigertTeStartenMetHetDemogeheimAlsPersoonssleutel() {
+    Throwable fout = catchThrowable(() -> {
+      try (ConfigurableApplicationContext context = prodStart().run(argumenten(engineNaam(),
+          "--camunda.bpm.webapp.enabled=false", "--KETEN_MAIL_HOST=smtp.invalid", "--KETEN_MAIL_PORT=25",
+          "--KETEN_PERSOONSSLEUTEL=" + Persoonssleutels.DEMO_GEHEIM))) {
+        throw new AssertionError("gestart met het demogeheim");
+      }
+    });
+
+    assertThat(oorzaak(fout, PersoonssleutelOntbreektException.class)).as("oorzaak van %s", fout)
+        .isNotNull()
+        .extracting(Throwable::getMessage, InstanceOfAssertFactories.STRING)
+        .contains("het openbare demogeheim");
   }
 
   @Test
@@ -128,6 +165,10 @@ class ProdStartIT {
         "--camunda.bpm.process-engine-name=" + engine,
         "--camunda.bpm.job-execution.enabled=false"));
     argumenten.addAll(List.of(extra));
+    // The operator's secret of the person key, unless the test is about that secret.
+    if (argumenten.stream().noneMatch(a -> a.startsWith("--KETEN_PERSOONSSLEUTEL="))) {
+      argumenten.add("--KETEN_PERSOONSSLEUTEL=prodstart-test-persoonssleutel-0123456789abcdef");
+    }
     return argumenten.toArray(String[]::new);
   }
 

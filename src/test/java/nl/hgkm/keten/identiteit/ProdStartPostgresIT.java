@@ -58,6 +58,7 @@ class ProdStartPostgresIT {
           "--KETEN_MAIL_USER=",
           "--KETEN_MAIL_PASSWORD=",
           "--KETEN_NODE_NAAM=node-pg",
+          "--KETEN_PERSOONSSLEUTEL=prodstart-pg-test-persoonssleutel-0123456789",
           // Its own engine name: the engine registry is per JVM, shared with the tests' demo context.
           "--camunda.bpm.process-engine-name=" + engineNaam)) {
         ProcessEngine engine = context.getBean(ProcessEngine.class);

@@ -30,7 +30,7 @@ class RollenTest {
   void kentPreciesDeGroepenVanHetContract() {
     assertThat(Rollen.ROLLEN).extracting(Rol::groepId).containsExactly("vt-intake", "vt-medewerker",
         "vt-teamleider", "vertrouwensarts", "politie", "hulpofficier", "burgemeester", "wijkteam", "professional",
-        "auditor", "camunda-admin");
+        "auditor", "privacyfunctionaris", "camunda-admin");
     assertThat(Rollen.rol("camunda-admin").type()).isEqualTo("SYSTEM");
     assertThat(Rollen.ROLLEN).filteredOn(r -> !r.groepId().equals("camunda-admin"))
         .extracting(Rol::type).containsOnly("WORKFLOW");

@@ -79,7 +79,7 @@ import org.springframework.http.ResponseEntity;
 @KetenIntegratieTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ModelMigratieIT {
+public class ModelMigratieIT {
 
   private static final OffsetDateTime T0 = OffsetDateTime.parse("2027-03-01T09:00:00+01:00");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -87,7 +87,7 @@ class ModelMigratieIT {
   private static final Set<String> HUISVERBOD = Set.of("huisverbod", "hulpaanbod", "monitoring");
 
   /** How a user completes each task, unless a case answers otherwise. */
-  static final Map<String, Antwoord> ANTWOORDEN = Map.ofEntries(
+  public static final Map<String, Antwoord> ANTWOORDEN = Map.ofEntries(
       entry("directe-veiligheid", v -> Map.of("genomenMaatregelen", "Politie ter plaatse, slachtoffer in opvang",
           "overlegHuisverbodGevoerd", true, "directeVeiligheidGeregeld", true)),
       entry("veiligheidsbeoordeling", v -> beoordeling(Map.of("zelfredzaamGeenVervolgNodig", true))),
@@ -631,7 +631,7 @@ class ModelMigratieIT {
 
   // ------------------------------------------------------------------ answers
 
-  static Map<String, Object> beoordeling(Map<String, Object> afwijkingen) {
+  public static Map<String, Object> beoordeling(Map<String, Object> afwijkingen) {
     Map<String, Object> invoer = new HashMap<>(Map.of(
         "betreftHGofKM", true, "minderjarigeErnstigBedreigdMaatregelNodig", false, "hgkmAannemelijk", true,
         "betrokkenenWerkenMee", true, "voldoendeInformatie", true, "anonimiteitToegezegd", false,

@@ -37,7 +37,7 @@ import org.camunda.bpm.engine.task.Task;
  * messages, and only when nothing else can happen fires the earliest timer (the clock moves to its due date). No
  * sleep: every step is the engine's public API, called directly.
  */
-final class Zaakrijder {
+public final class Zaakrijder {
 
   private static final Map<String, String> GEBRUIKER_VAN_GROEP = Map.of(
       "vt-medewerker", "medewerker", "vt-teamleider", "teamleider", "vt-intake", "intake", "politie", "agent",
@@ -49,7 +49,7 @@ final class Zaakrijder {
   private final IdentityService identityService;
   private final Map<String, JobDefinition> definities = new java.util.concurrent.ConcurrentHashMap<>();
 
-  Zaakrijder(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+  public Zaakrijder(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       IdentityService identityService) {
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -58,13 +58,13 @@ final class Zaakrijder {
   }
 
   /** An answer to a task: the variables it is completed with, from the task's variables. */
-  interface Antwoord extends Function<Map<String, Object>, Map<String, Object>> {}
+  public interface Antwoord extends Function<Map<String, Object>, Map<String, Object>> {}
 
   /** What a case is and how its users answer. */
-  static final class Zaak {
+  public static final class Zaak {
     final String naam;
     final Set<String> processen;
-    String zaaknummer;
+    public String zaaknummer;
     /** Per task key, answers used once each in order, before the default answers. */
     final Map<String, Deque<Antwoord>> afwijkingen = new HashMap<>();
     /** Timers (activity ids) fired as soon as they exist, before tasks are completed. */
@@ -74,17 +74,17 @@ final class Zaakrijder {
     final Set<String> gevuurd = new HashSet<>();
     Date klok;
 
-    Zaak(String naam, Set<String> processen) {
+    public Zaak(String naam, Set<String> processen) {
       this.naam = naam;
       this.processen = processen;
     }
 
-    Zaak antwoord(String taak, Antwoord antwoord) {
+    public Zaak antwoord(String taak, Antwoord antwoord) {
       afwijkingen.computeIfAbsent(taak, t -> new ArrayDeque<>()).add(antwoord);
       return this;
     }
 
-    Zaak antwoord(String taak, Map<String, Object> variabelen) {
+    public Zaak antwoord(String taak, Map<String, Object> variabelen) {
       return antwoord(taak, v -> variabelen);
     }
 
@@ -105,13 +105,13 @@ final class Zaakrijder {
   }
 
   /** Where the case stands: its running instances, what waits in them, its jobs, tasks and subscriptions. */
-  record Stand(List<ProcessInstance> instanties, Set<String> activiteiten, List<Job> jobs, Set<String> jobActiviteiten,
+  public record Stand(List<ProcessInstance> instanties, Set<String> activiteiten, List<Job> jobs, Set<String> jobActiviteiten,
       List<Task> taken, List<EventSubscription> abonnementen) {
-    boolean wachtIn(String activiteit) {
+    public boolean wachtIn(String activiteit) {
       return activiteiten.contains(activiteit) || jobActiviteiten.contains(activiteit);
     }
 
-    boolean afgelopen() {
+    public boolean afgelopen() {
       return instanties.isEmpty();
     }
   }
@@ -143,7 +143,7 @@ final class Zaakrijder {
   }
 
   /** Drives until {@code klaar} holds; fails with the case's state when it gets stuck or runs too long. */
-  void rijdTot(Zaak zaak, Predicate<Stand> klaar, String wat, Map<String, Antwoord> standaard) {
+  public void rijdTot(Zaak zaak, Predicate<Stand> klaar, String wat, Map<String, Antwoord> standaard) {
     for (int stap = 0; stap < 400; stap++) {
       Stand stand = stand(zaak);
       if (klaar.test(stand)) {

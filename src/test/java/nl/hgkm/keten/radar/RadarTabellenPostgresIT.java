@@ -41,7 +41,8 @@ class RadarTabellenPostgresIT {
         .table("keten_schema_history").load().migrate();
     jdbc = JdbcClient.create(postgres.getPostgresDatabase());
     transactie = new TransactionTemplate(new JdbcTransactionManager(postgres.getPostgresDatabase()));
-    dossiers = new DossierRepository(jdbc);
+    dossiers = new DossierRepository(jdbc, nl.hgkm.keten.privacy.Persoonssleutels.met(
+        nl.hgkm.keten.privacy.Persoonssleutels.DEMO_GEHEIM));
     radar = new RadarRepository(jdbc);
   }
 

@@ -23,7 +23,7 @@ class FormulierWeergaveTest {
 
   /** Stored as people or the chain wrote them (free text in Dutch, names, numbers, case numbers). */
   private static final Set<String> ZOALS_OPGESLAGEN = Set.of("zaaknummer", "roodPleger", "roodIncident",
-      "roodGezin", "persoonNaam", "omschrijving", "overdrachtAan", "toelichtingOverdracht", "veiligheidsvoorwaarden",
+      "roodGezin", "persoonId", "zorgVerwijzingId", "omschrijving", "overdrachtAan", "toelichtingOverdracht", "veiligheidsvoorwaarden",
       "momentNummer", "aantalMeldingen", "drempelAantalMeldingen", "periodeTekst", "signaalRedenen", "melderTypen",
       "radarVerhaal", "registerVerhaal", "bevestigdDoor", "termijn");
   private static final Pattern PLAATSHOUDER = Pattern.compile("\\{\\{\\s*([A-Za-z]+)\\s*\\}\\}");

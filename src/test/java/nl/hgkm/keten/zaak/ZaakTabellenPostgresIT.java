@@ -59,7 +59,8 @@ class ZaakTabellenPostgresIT {
     Klok klok = () -> NU;
     zaaknummers = new ZaaknummerGenerator(jdbc, klok, new Werkdagenkalender(new KalenderProperties(null, null)),
         transactionManager);
-    dossiers = new DossierRepository(jdbc);
+    dossiers = new DossierRepository(jdbc, nl.hgkm.keten.privacy.Persoonssleutels.met(
+        nl.hgkm.keten.privacy.Persoonssleutels.DEMO_GEHEIM));
     antwoorden = new IntakeAntwoorden(jdbc, klok);
   }
 

@@ -125,6 +125,17 @@ class RegisterHttpAdapterTest {
   }
 
   @Test
+  @DisplayName("Een foutantwoord dat het BSN herhaalt: de melding (log, job, incident) noemt het BSN niet")
+  void foutantwoordMetBsnWordtGemaskeerd() {
+    register.antwoordt("/api/v1/raadplegingen", 422,
+        "{\"title\": \"Onbekende persoon\", \"detail\": \"bsn 123456782 niet gevonden\"}");
+
+    assertThatThrownBy(() -> adapter.raadpleeg(MET_BSN, "utrecht", "k1"))
+        .isInstanceOfSatisfying(KoppelingMisluktException.class, fout -> assertThat(fout.getMessage())
+            .contains("HTTP 422", "bsn ********* niet gevonden").doesNotContain("123456782"));
+  }
+
+  @Test
   @DisplayName("Een succes met een onleesbaar antwoord is geen antwoord: mislukt")
   void onleesbaarAntwoordMislukt() {
     register.antwoordt("/api/v1/raadplegingen", 200, "geen json");
