@@ -183,37 +183,53 @@ final class Regiotaken {
   }
 
   /**
-   * EXPLAIN ANALYZE (PostgreSQL) of the page and count query the filter runs for the case worker, as the engine
-   * builds them with its authorization and tenant check (the SQL the engine logs for this query, with the user's
-   * groups and tenant filled in).
+   * The plans (PostgreSQL) of the count query the filter runs for the case worker, in the form the engine builds it
+   * with its authorization and tenant check (Task.xml and Authorization.xml of Camunda 7.24; the user's groups and
+   * tenant filled in): with the values inlined (EXPLAIN ANALYZE, the plan of the first executions), and as the
+   * prepared statement pgjdbc uses after five executions (the generic plan, EXPLAIN only: it may take minutes).
    */
   List<String> plannen() throws Exception {
     List<String> plannen = new ArrayList<>();
     if (!"postgres".equals(app.database.soort)) {
       return plannen;
     }
-    String voorwaarde = """
-        from ACT_RU_TASK RES
+    String vraag = """
+        select count(*) from (select distinct RES.ID_ from ACT_RU_TASK RES
         left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_
-        where (RES.ASSIGNEE_ is not null or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in ('vt-medewerker')))
-          and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in ('utrecht'))
-          and exists (select 1 from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2 and A.RESOURCE_TYPE_ = 7
-            and (A.USER_ID_ in ('medewerker', '*') or A.GROUP_ID_ in ('vt-medewerker'))
-            and (A.RESOURCE_ID_ = RES.ID_ or A.RESOURCE_ID_ = '*') and (A.PERMS_ & 2) = 2)""";
-    String[][] vragen = {
-        {"pagina", "select distinct RES.* " + voorwaarde + " order by RES.CREATE_TIME_ desc limit 15"},
-        {"aantal", "select count(distinct RES.ID_) " + voorwaarde}};
+        left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+        left join (select A.* from ACT_RU_AUTHORIZATION A where A.TYPE_ < 2
+          and (A.USER_ID_ in (#1, '*') or A.GROUP_ID_ in (#2))
+          and ((A.RESOURCE_TYPE_ = #3 and A.PERMS_ & #4 = #5 or A.RESOURCE_TYPE_ = #6 and A.PERMS_ & #7 = #8))) AUTH
+          on (AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*'))
+        where (1 = 1 and ((RES.ASSIGNEE_ is not null) or (I.TYPE_ = 'candidate' and I.GROUP_ID_ in (#2))))
+          and ((AUTH.RESOURCE_ID_ is not null))
+          and (RES.TENANT_ID_ is null or RES.TENANT_ID_ in (#9))) telling""";
+    String[] waarden = {"'medewerker'", "'vt-medewerker'", "7", "2", "2", "6", "64", "64", "'utrecht'"};
+    String ingevuld = vraag;
+    String geparametriseerd = vraag;
+    for (int i = waarden.length; i >= 1; i--) {
+      ingevuld = ingevuld.replace("#" + i, waarden[i - 1]);
+      geparametriseerd = geparametriseerd.replace("#" + i, "$" + i);
+    }
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      for (String[] vraag : vragen) {
-        StringJoiner plan = new StringJoiner("\n");
-        try (ResultSet rs = s.executeQuery("explain analyze " + vraag[1])) {
-          while (rs.next()) {
-            plan.add(rs.getString(1));
-          }
-        }
-        plannen.add(vraag[0] + ":\n" + plan);
-      }
+      plannen.add("telling, waarden ingevuld (EXPLAIN ANALYZE):\n" + plan(s, "explain analyze " + ingevuld));
+      s.execute("set plan_cache_mode = force_generic_plan");
+      s.execute("prepare bench_telling(text, text, int, int, int, int, int, int, text) as " + geparametriseerd);
+      plannen.add("telling, generiek plan van het prepared statement (EXPLAIN):\n" + plan(s, "explain execute "
+          + "bench_telling('medewerker', 'vt-medewerker', 7, 2, 2, 6, 64, 64, 'utrecht')"));
+      s.execute("deallocate bench_telling");
+      s.execute("reset plan_cache_mode");
     }
     return plannen;
+  }
+
+  private static String plan(Statement s, String sql) throws Exception {
+    StringJoiner plan = new StringJoiner("\n");
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        plan.add(rs.getString(1));
+      }
+    }
+    return plan.toString();
   }
 }
