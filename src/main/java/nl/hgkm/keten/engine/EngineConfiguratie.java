@@ -7,6 +7,9 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import nl.hgkm.keten.kalender.Klok;
 import nl.hgkm.keten.regio.Regios;
+import nl.hgkm.keten.tasklist.TaakWeergave;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
@@ -26,7 +29,7 @@ public class EngineConfiguratie {
 
   @Bean
   AbstractCamundaConfiguration ketenEngineInstellingen(ApplicationContext context, HistorieProperties historie,
-      Regios regios) {
+      Regios regios, TaakWeergave taakWeergave) {
     return new AbstractCamundaConfiguration() {
       @Override
       public void preInit(SpringProcessEngineConfiguration configuration) {
@@ -35,6 +38,12 @@ public class EngineConfiguratie {
         // cases of the regions whose tenant they are a member of.
         configuration.setTenantIdProvider(new RegioTenantIdProvider(regios));
         configuration.setTenantCheckEnabled(true);
+        // Every user task's card and the words of its form, without a listener in any model.
+        List<BpmnParseListener> parseListeners = new ArrayList<>(
+            configuration.getCustomPostBPMNParseListeners() == null ? List.of()
+                : configuration.getCustomPostBPMNParseListeners());
+        parseListeners.add(new ListenerOpElkeGebruikerstaak(TaskListener.EVENTNAME_CREATE, taakWeergave));
+        configuration.setCustomPostBPMNParseListeners(parseListeners);
         // The history goes to the database through one handler that leaves out configured personal data.
         configuration.setEnableDefaultDbHistoryEventHandler(false);
         List<HistoryEventHandler> handlers = new ArrayList<>(

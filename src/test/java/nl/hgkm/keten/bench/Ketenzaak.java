@@ -231,7 +231,7 @@ final class Ketenzaak {
   static ObjectNode melding() {
     ObjectNode melding = JSON.createObjectNode();
     melding.put("externeReferentie", "BENCH-" + RUN + "-" + VOLGNUMMER.incrementAndGet());
-    melding.put("regio", "amsterdam-amstelland");
+    melding.put("regio", "utrecht");
     ObjectNode melder = melding.putObject("melder");
     melder.put("type", "POLITIE").put("naam", "Team Centrum").put("email", "centrum@example.org")
         .put("anoniemNaarGezin", false);
@@ -265,7 +265,7 @@ final class Ketenzaak {
     String achternaam = "Bench" + UUID.randomUUID().toString().substring(0, 8);
     ObjectNode voorstel = JSON.createObjectNode();
     voorstel.put("externeReferentie", "BENCH-HV-" + RUN + "-" + VOLGNUMMER.incrementAndGet());
-    voorstel.put("regio", "amsterdam-amstelland").put("gemeente", "amsterdam").put("incidentOp", iso(incidentOp));
+    voorstel.put("regio", "utrecht").put("gemeente", "utrecht").put("incidentOp", iso(incidentOp));
     voorstel.putObject("pleger").put("naam", "Pieter " + achternaam).put("geboortedatum", "1985-06-01")
         .put("bsn", TestBsn.nieuw());
     ArrayNode achterblijvers = voorstel.putArray("achterblijvers");
@@ -277,7 +277,7 @@ final class Ketenzaak {
     voorstel.putObject("rihg").put("roodPleger", 2).put("roodIncident", 1).put("roodGezin", 0)
         .put("woontOfVerblijftNietIncidenteel", true).put("ernstigOnmiddellijkGevaarOordeel", true);
     voorstel.putObject("woning").put("straat", "Dorpsstraat").put("huisnummer", "1").put("postcode", "1234AB")
-        .put("plaats", "Amsterdam");
+        .put("plaats", "Utrecht");
     voorstel.put("feiten", "Slachtoffer geslagen in de keuken; pleger dreigde verder geweld.");
     return voorstel;
   }

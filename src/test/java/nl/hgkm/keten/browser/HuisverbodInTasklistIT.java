@@ -87,14 +87,14 @@ class HuisverbodInTasklistIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + besluit.getId());
         assertThat(browser.wachtOp(By.cssSelector(".fjs-form")).getText())
             .contains("Besluit over een tijdelijk huisverbod", antwoord.get("zaaknummer").asText(),
-                "HUISVERBOD_IN_BEGINSEL");
-        browser.klik(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
+                "huisverbod in beginsel");
+        browser.klik(By.xpath("//a[normalize-space()='Claimen'] | //button[normalize-space()='Claimen']"));
         browser.wachtTot(d -> "hovj".equals(taskService.createTaskQuery().taskId(besluit.getId()).singleResult()
             .getAssignee()));
         browser.klik(By.xpath("//label[contains(., 'Huisverbod opleggen')]"));
         kiesUitKeuzelijst(browser, "Besloten door", "Hulpofficier van justitie");
         browser.typ(tekstveld("Waar is de uithuisgeplaatste bereikbaar?"), "Bij zijn broer, Amersfoort");
-        browser.klik(By.xpath("//button[normalize-space()='Complete']"));
+        browser.klik(By.xpath("//button[normalize-space()='Voltooien']"));
         browser.wachtTot(d -> historyService.createHistoricTaskInstanceQuery().taskId(besluit.getId())
             .finished().count() == 1);
       } catch (RuntimeException | AssertionError fout) {
@@ -122,7 +122,7 @@ class HuisverbodInTasklistIT {
         browser.logIn("tasklist", "burgemeester", "demo");
         browser.open("/camunda/app/tasklist/default/#/?task=" + verlenging.getId());
         assertThat(browser.wachtOp(By.cssSelector(".fjs-form")).getText()).contains("Besluit over verlenging");
-        browser.klik(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
+        browser.klik(By.xpath("//a[normalize-space()='Claimen'] | //button[normalize-space()='Claimen']"));
         browser.wachtTot(d -> "burgemeester".equals(taskService.createTaskQuery().taskId(verlenging.getId())
             .singleResult().getAssignee()));
         browser.klik(checkbox("Het huisverbod verlengen"));
@@ -150,7 +150,7 @@ class HuisverbodInTasklistIT {
         browser.klik(By.xpath("//div[contains(@class,'fjs-form-field-datetime')]//input[@placeholder='hh:mm']"));
         browser.klik(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='12:00']"));
         browser.typ(By.cssSelector(".fjs-form-field-textarea textarea"), "De dreiging houdt aan; hulp net gestart.");
-        browser.klik(By.xpath("//button[normalize-space()='Complete']"));
+        browser.klik(By.xpath("//button[normalize-space()='Voltooien']"));
         browser.wachtTot(d -> historyService.createHistoricTaskInstanceQuery().taskId(verlenging.getId())
             .finished().count() == 1);
       } catch (RuntimeException | AssertionError fout) {

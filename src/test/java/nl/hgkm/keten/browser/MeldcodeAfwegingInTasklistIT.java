@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A professional goes from doubt to a filed melding without leaving Tasklist: "Start process", the meldcode weighing
+ * A professional goes from doubt to a filed melding without leaving Tasklist: "Proces starten", the meldcode weighing
  * in Dutch with its questions appearing one after the other, the melding, a refusal shown in the form (a BSN that
  * fails the elfproef) and corrected, and then Veilig Thuis's case worker opens the new case's safety assessment.
  */
@@ -38,7 +38,7 @@ class MeldcodeAfwegingInTasklistIT {
     try (Browser browser = Browser.start(poort)) {
       try {
         browser.logIn("tasklist", "professional", "demo");
-        browser.klik(By.xpath("//a[contains(normalize-space(.),'Start process')]"));
+        browser.klik(By.xpath("//a[contains(normalize-space(.),'Proces starten')]"));
         browser.klik(By.xpath("//a[normalize-space(.)='Meldcode-afweging']"));
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
         assertThat(formulier.getText()).contains("Meldcode: afwegingskader", "Afweging 1 – Vermoeden")
@@ -65,14 +65,14 @@ class MeldcodeAfwegingInTasklistIT {
             + "//label[contains(.,'stelselmatig getuige van huiselijk geweld')]/input"));
 
         // The intake refuses the BSN: Tasklist shows why, and nothing is started or stored.
-        browser.klik(By.xpath("//button[normalize-space()='Start']"));
+        browser.klik(By.xpath("//button[normalize-space()='Starten']"));
         browser.wachtOp(By.xpath("//*[contains(text(),'geen geldig burgerservicenummer')]"));
         assertThat(zaakVan(kind)).isNull();
 
         WebElement bsn = browser.wachtTotKlikbaar(veld("textfield", "BSN", "input"));
         bsn.clear();
         bsn.sendKeys(TestBsn.nieuw());
-        browser.klik(By.xpath("//button[normalize-space()='Start']"));
+        browser.klik(By.xpath("//button[normalize-space()='Starten']"));
         browser.wachtTot(d -> zaakVan(kind) != null);
         zaaknummer = zaakVan(kind);
       } catch (RuntimeException | AssertionError fout) {
@@ -91,8 +91,8 @@ class MeldcodeAfwegingInTasklistIT {
         browser.logIn("tasklist", "medewerker", "demo");
         browser.open("/camunda/app/tasklist/default/#/?task=" + beoordeling.getId());
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
-        assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaak, "melder: PROFESSIONAL",
-            "kindStelselmatigGetuigeHG");
+        assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaak, "melder: professional",
+            "kind is stelselmatig getuige van huiselijk geweld");
       } catch (RuntimeException | AssertionError fout) {
         bewaarSchermafdruk(browser, "meldcode-medewerker");
         throw fout;

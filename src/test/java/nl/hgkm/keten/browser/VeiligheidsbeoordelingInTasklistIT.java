@@ -63,9 +63,10 @@ class VeiligheidsbeoordelingInTasklistIT {
         browser.open("/camunda/app/tasklist/default/#/?task=" + beoordeling.getId());
         WebElement formulier = browser.wachtOp(By.cssSelector(".fjs-form"));
         assertThat(formulier.getText()).contains("Veiligheidsbeoordeling", "Zaak " + zaaknummer,
-            "kindStelselmatigGetuigeHG", "Onderbouwing van de beoordeling");
+            "Structureel: kind is stelselmatig getuige van huiselijk geweld", "Onderbouwing van de beoordeling")
+            .doesNotContain("kindStelselmatigGetuigeHG", "PROFESSIONAL");
 
-        browser.klik(By.xpath("//a[normalize-space()='Claim'] | //button[normalize-space()='Claim']"));
+        browser.klik(By.xpath("//a[normalize-space()='Claimen'] | //button[normalize-space()='Claimen']"));
         browser.wachtTot(d -> beoordelingIsGeclaimd(beoordeling.getId()));
         // Prefilled from the melding (kindStelselmatigGetuigeHG); after the assessment the worker judges otherwise.
         assertThat(browser.driver().findElement(checkbox("Er is sprake van structurele onveiligheid")).isSelected())
@@ -74,7 +75,7 @@ class VeiligheidsbeoordelingInTasklistIT {
         browser.klik(checkbox("Er is al passende hulpverlening betrokken"));
         browser.typ(By.cssSelector(".fjs-form-field-textarea textarea"),
             "Gesprek met moeder en school; GGZ-behandelaar is al betrokken en kan de zorg voortzetten.");
-        browser.klik(By.xpath("//button[normalize-space()='Complete']"));
+        browser.klik(By.xpath("//button[normalize-space()='Voltooien']"));
         browser.wachtTot(d -> historyService.createHistoricTaskInstanceQuery().taskId(beoordeling.getId())
             .finished().count() == 1);
       } catch (RuntimeException | AssertionError fout) {

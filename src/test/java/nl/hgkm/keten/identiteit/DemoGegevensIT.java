@@ -210,7 +210,7 @@ class DemoGegevensIT {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> kolommen = (List<Map<String, Object>>) filter.getProperties().get("variables");
     assertThat(kolommen).extracting(k -> k.get("name") + "=" + k.get("label"))
-        .containsExactly("zaaknummer=Zaaknummer", "regio=Regio", "deadline=Deadline", "acuut=Acuut");
+        .containsExactly("kaartZaak=Zaak", "kaartRegio=Regio", "kaartTermijn=Termijn", "kaartAcuut=Acuut");
   }
 
   @Test

@@ -110,6 +110,19 @@ class RollenTest {
     assertThat(TasklistFilters.FILTERS).allSatisfy(f -> assertThat(f.groepen()).doesNotContain("auditor"));
   }
 
+  /** Tasklist opens the filter with the lowest priority: for every role its own list, which has all its work. */
+  @Test
+  void elkeCasemanagerLandtOpZijnEigenTakenlijst() {
+    for (Rol rol : Rollen.tasklistRollen()) {
+      List<TasklistFilters.FilterDefinitie> zichtbaar = TasklistFilters.FILTERS.stream()
+          .filter(f -> f.groepen().contains(rol.groepId())).toList();
+      int laagste = zichtbaar.stream().mapToInt(TasklistFilters.FilterDefinitie::prioriteit).min().orElseThrow();
+      assertThat(zichtbaar).filteredOn(f -> f.prioriteit() == laagste)
+          .extracting(TasklistFilters.FilterDefinitie::naam)
+          .as(rol.groepId()).containsExactly(TasklistFilters.takenVan(rol));
+    }
+  }
+
   @Test
   void standaardwachtwoordenOmvattenDeGebruikersnaam() {
     assertThat(StandaardWachtwoorden.kandidaten("beheerder"))

@@ -191,6 +191,8 @@ class MeldingIntakeIT {
   @Test
   void eenToegezegdeAnonimiteitHoudtDeMelderInHetBeschermdeDeel() {
     ObjectNode body = geldig(ONTVANGEN);
+    // Utrecht: the region whose tenant the demo case worker is a member of.
+    body.put("regio", TestMeldingen.UTRECHT);
     String naam = "Buurvrouw " + UUID.randomUUID();
     ((ObjectNode) body.get("melder")).put("type", "BURGER").put("naam", naam).put("email", "buur@example.org")
         .put("anoniemNaarGezin", true);

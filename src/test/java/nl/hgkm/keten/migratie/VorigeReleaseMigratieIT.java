@@ -37,10 +37,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * and the administrator runs the release's migration for every running case. Then every case is worked to its end.
  * A context of its own (its own database); the job executor is off, jobs and timers are driven here. Its engine has
  * a name of its own and the context closes after the class: engines register by name in one static registry, and a
- * second engine called "default" would take /engine-rest of the shared test context over to this database.
+ * second engine called "default" would take /engine-rest of the shared test context over to this database, and on
+ * closing take it away (Camunda ignores a name with a hyphen and calls the engine "default"; /engine-rest of the
+ * shared context then answered 400 to every test after this class).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.process-engine-name=vorige-release")
+    properties = "camunda.bpm.process-engine-name=vorigeRelease")
 @ActiveProfiles({"demo", "test"})
 @DirtiesContext
 class VorigeReleaseMigratieIT {

@@ -88,7 +88,7 @@ public final class Browser implements AutoCloseable {
 
   /**
    * Scrolls the element to the middle of the window and clicks it. Tasklist's fixed footer covers the bottom rows
-   * of a short form (its Save and Complete buttons): then the click goes to the element itself, as a user who
+   * of a short form (its Opslaan and Voltooien buttons): then the click goes to the element itself, as a user who
    * scrolls a little further would.
    */
   public void klik(By selector) {
