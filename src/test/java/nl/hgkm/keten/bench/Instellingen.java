@@ -31,7 +31,11 @@ record Instellingen(
     Path feelJars,
     int watAlsEvaluaties,
     List<String> watAlsDatabases,
-    boolean alleenWatAls) {
+    boolean alleenWatAls,
+    int tenantTaken,
+    int tenantMetingen,
+    List<String> tenantDatabases,
+    boolean alleenTenants) {
 
   static Instellingen uitSysteem() {
     String schaal = System.getProperty("bench.schaal", "vol");
@@ -61,7 +65,11 @@ record Instellingen(
         Path.of(System.getProperty("bench.feel.jars", "target/bench/feel")),
         Integer.getInteger("bench.watals.evaluaties", klein ? 2_000 : 130_000),
         lijst("bench.watals.databases", "postgres"),
-        Boolean.getBoolean("bench.watals.alleen"));
+        Boolean.getBoolean("bench.watals.alleen"),
+        Integer.getInteger("bench.tenants.taken", klein ? 200 : 10_000),
+        Integer.getInteger("bench.tenants.metingen", klein ? 50 : 300),
+        lijst("bench.tenants.databases", "postgres"),
+        Boolean.getBoolean("bench.tenants.alleen"));
   }
 
   boolean klein() {

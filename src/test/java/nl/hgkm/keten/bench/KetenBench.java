@@ -24,6 +24,7 @@ public final class KetenBench {
   private static final double DOEL_TAAKLIJST = 1.5;
   private static final double DOEL_RECONSTRUCTIE_MS = 300;
   private static final double DOEL_DAG_SECONDEN = 60;
+  private static final double DOEL_TENANTS = 1.5;
 
   private final Instellingen instellingen;
   private final Rapport rapport;
@@ -40,6 +41,9 @@ public final class KetenBench {
   private final List<String> dag = new ArrayList<>();
   private final List<String> beslissingen = new ArrayList<>();
   private final List<String> watAls = new ArrayList<>();
+  private final List<String> tenants = new ArrayList<>();
+  private final List<String> tenantPlannen = new ArrayList<>();
+  private final List<String> tenantFactoren = new ArrayList<>();
   private final Map<String, Double> ketenPerSeconde = new LinkedHashMap<>();
   private final String begonnen = ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
   private final String belastingBijBegin = Machine.belasting();
@@ -81,12 +85,21 @@ public final class KetenBench {
         schrijf();
         continue;
       }
+      if (instellingen.alleenTenants()) {
+        tenants(soort);
+        schrijf();
+        continue;
+      }
       Ketenvorm vorm = keten(soort);
       schrijf();
       kaal(soort, vorm);
       schrijf();
+      if (instellingen.tenantDatabases().contains(soort) && instellingen.tenantTaken() > 0) {
+        tenants(soort);
+        schrijf();
+      }
     }
-    if (!instellingen.alleenWatAls()) {
+    if (!instellingen.alleenWatAls() && !instellingen.alleenTenants()) {
       feel();
     }
   }
@@ -272,6 +285,48 @@ public final class KetenBench {
         + u.nietVergelijkbaar() + " |");
   }
 
+  /**
+   * The task list with tenant checks (issue 9): one region with N open tasks against 25 regions with N each, on a
+   * database of its own (no chain cases in it), the case worker a member of one region.
+   */
+  private void tenants(String soort) throws Exception {
+    int n = instellingen.tenantTaken();
+    try (KetenApp app = KetenApp.start(Database.nieuw(soort, "regios"), new SqlTeller())) {
+      Regiotaken taken = new Regiotaken(app, new Ketenzaak(app, new Latenties(), new Latenties()));
+      List<String> regios = taken.regios();
+      double vullenEen = taken.vul(regios.subList(0, 1), n);
+      Regiotaken.Meting een = taken.meet(1, vullenEen, instellingen.tenantMetingen());
+      tenantRij(app.database, een);
+      schrijf();
+      double vullenAlle = taken.vul(regios.subList(1, regios.size()), n);
+      Regiotaken.Meting alle = taken.meet(regios.size(), vullenAlle, instellingen.tenantMetingen());
+      tenantRij(app.database, alle);
+      double factor = alle.p95() / een.p95();
+      boolean gehaald = factor <= DOEL_TENANTS;
+      rapport.cijfer("taaklijst_tenants", soort, "p95_factor_" + regios.size() + "_regios_tov_een", factor, "",
+          "<= 1.5", gehaald);
+      tenantFactoren.add("| " + app.database + " | " + n + " | " + Rapport.getal(een.p95()) + " | "
+          + Rapport.getal(alle.p95()) + " | " + Rapport.getal(factor) + " | " + (gehaald ? "ja" : "**nee**") + " |");
+      if (!gehaald) {
+        tenantPlannen.addAll(taken.plannen());
+      }
+    }
+  }
+
+  private void tenantRij(Database database, Regiotaken.Meting m) {
+    String bij = m.regios() == 1 ? "een_regio" : m.regios() + "_regios";
+    long n = m.zichtbaar();
+    rapport.cijfer("taaklijst_tenants", database.soort, "p50_" + bij + "_" + n + "_taken_elk", m.p50(), "ms", null,
+        null);
+    rapport.cijfer("taaklijst_tenants", database.soort, "p95_" + bij + "_" + n + "_taken_elk", m.p95(), "ms", null,
+        null);
+    rapport.cijfer("taaklijst_tenants", database.soort, "filters_p95_" + bij, m.filtersP95(), "ms", null, null);
+    tenants.add("| " + database + " | " + m.regios() + (m.regios() == 1 ? " regio" : " regio's") + " | "
+        + m.openTaken() + " | " + m.zichtbaar() + " | " + Rapport.getal(m.vullenSeconden()) + " | "
+        + Rapport.getal(m.p50()) + " | " + Rapport.getal(m.p95()) + " | " + Rapport.getal(m.p99()) + " | "
+        + Rapport.getal(m.filtersP50()) + " / " + Rapport.getal(m.filtersP95()) + " | " + m.belasting() + " |");
+  }
+
   private void taaklijst(KetenApp app, Ketenzaak rit, Database database) throws Exception {
     Taaklijst lijst = new Taaklijst(app, rit);
     Taaklijst.Meting eerste = null;
@@ -454,6 +509,28 @@ public final class KetenBench {
             + "p95 ms | p99 ms | p95 / p95 kleinste |")
         .tekst("|---|---|---|---|---|---|---|---|");
     taaklijst.forEach(r::tekst);
+
+    r.kop("Taaklijst met tenantcontrole: één regio tegen 25 regio's");
+    r.tekst("De medewerker `medewerker` (lid van alleen de tenant `utrecht`) opent in Tasklist het filter \"Taken van "
+        + "Veilig Thuis medewerker\": `POST /engine-rest/filter/{id}/list?firstResult=0&maxResults=15` als "
+        + "`application/hal+json` (de pagina, met de variabelen van de filterkolommen en het aantal), autorisaties en "
+        + "tenantcontrole aan. Eerst met alleen `utrecht` gevuld, dan met dezelfde aantallen in alle andere regio's "
+        + "erbij, in een eigen database zonder ketenzaken. Gevuld met instanties van een proces met één "
+        + "gebruikerstaak (`bench-regiotaak`, kandidaatgroep `vt-medewerker`) via de RuntimeService; de tenant komt "
+        + "van de `RegioTenantIdProvider`. Ernaast: de filterbalk zoals Tasklist die laadt (`GET /engine-rest/filter"
+        + "?resourceType=Task&itemCount=true`, vier filters met aantallen). Doel: p95 bij 25 regio's ≤ 1,5 × p95 bij "
+        + "één regio.").tekst("")
+        .tekst("| Database | Regio's | Open taken | Zichtbaar voor medewerker | Vullen s | p50 ms | p95 ms | p99 ms | "
+            + "Filterbalk p50 / p95 ms | Belasting na meting |")
+        .tekst("|---|---|---|---|---|---|---|---|---|---|");
+    tenants.forEach(r::tekst);
+    r.tekst("").tekst("| Database | Open taken per regio | p95 één regio ms | p95 25 regio's ms | Factor | Doel ≤ 1,5 |")
+        .tekst("|---|---|---|---|---|---|");
+    tenantFactoren.forEach(r::tekst);
+    if (!tenantPlannen.isEmpty()) {
+      r.tekst("").tekst("Plannen (EXPLAIN ANALYZE) van de filtervraag bij 25 regio's:").tekst("");
+      tenantPlannen.forEach(p -> r.tekst("```").tekst(p).tekst("```"));
+    }
 
     r.kop("Reconstructie van een zaak door de auditor bij dezelfde historie");
     r.tekst("`GET /api/audit/zaken/{zaaknummer}` als `auditor`: de tijdlijn over alle processen, de paden, de "
