@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** Meldingen through {@code POST /api/meldingen} and case files through {@code GET /api/zaken/{z}}, for radar tests. */
 final class RadarApi {
 
-  static final String AMSTERDAM = "amsterdam-amstelland";
+  /** The region of the test's meldingen: the demo case worker's own, whose case files he may read. */
+  static final String REGIO = "utrecht";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TestRestTemplate http;
@@ -36,7 +37,7 @@ final class RadarApi {
   ObjectNode melding(OffsetDateTime ontvangenOp, String melderType, ObjectNode... betrokkenen) {
     ObjectNode melding = JSON.createObjectNode();
     melding.put("ontvangenOp", ontvangenOp.toString());
-    melding.put("regio", AMSTERDAM);
+    melding.put("regio", REGIO);
     ObjectNode melder = melding.putObject("melder");
     melder.put("type", melderType);
     melder.put("naam", "Melder " + melderType);

@@ -117,7 +117,7 @@ class RadarSignalenIT {
     Map<String, Object> variabelen = runtimeService.getVariables(signaal.getId());
     assertThat(variabelen)
         .containsEntry("zaaknummer", zaaknummer)
-        .containsEntry("regio", RadarApi.AMSTERDAM)
+        .containsEntry("regio", RadarApi.REGIO)
         .containsEntry("aantalMeldingen", 3)
         .containsEntry("drempelAantalMeldingen", 3)
         .containsEntry("signaalAantalMeldingen", true)

@@ -119,7 +119,7 @@ class RegisterraadplegingIT {
         .withBasicAuth(TESTGEBRUIKER)
         .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + RAADPLEGEN + "." + job.getId() + "."
             + betrokkene))
-        .withRequestBody(equalToJson("{\"regio\": \"amsterdam-amstelland\", \"persoon\": {\"bsn\": \"" + bsn
+        .withRequestBody(equalToJson("{\"regio\": \"utrecht\", \"persoon\": {\"bsn\": \"" + bsn
             + "\"}}")));
     assertThat(runtimeService.getVariable(raadpleging.getId(), "registerTreffers")).isEqualTo(1);
     assertThat(runtimeService.getVariable(meldingPid, "categorie")).isEqualTo("HERMELDING");
@@ -176,7 +176,7 @@ class RegisterraadplegingIT {
         .withBasicAuth(TESTGEBRUIKER)
         .withHeader("Idempotency-Key", equalTo(zaaknummer + "." + REGISTREREN + "." + job.getId() + "."
             + betrokkene))
-        .withRequestBody(equalToJson("{\"regio\": \"amsterdam-amstelland\", \"referentie\": \"" + zaaknummer
+        .withRequestBody(equalToJson("{\"regio\": \"utrecht\", \"referentie\": \"" + zaaknummer
             + "\", \"persoon\": {\"bsn\": \"" + bsn + "\"}}")));
     assertThat(register.verzoeken()).as("het kind zonder BSN en geboortedatum is niet te herkennen").hasSize(1);
     assertThat(runtimeService.getVariable(raadpleging.getId(), "registerRegistraties")).isEqualTo(1);
