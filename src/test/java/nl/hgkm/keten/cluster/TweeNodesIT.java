@@ -724,6 +724,9 @@ class TweeNodesIT {
           {"profile": {"id": "%s", "firstName": "Test", "lastName": "%s"}, "credentials": {"password": "%s"}}"""
           .formatted(gebruiker[0], gebruiker[1], WACHTWOORD), BEHEERDER), 204);
       verwacht(b.put("/engine-rest/group/" + gebruiker[1] + "/members/" + gebruiker[0], "", BEHEERDER), 204);
+      // The huisverboden are in Amsterdam: the police unit's officers are members of that region's tenant, which
+      // every node creates on start (docs/rollen-en-rechten.md).
+      verwacht(b.put("/engine-rest/tenant/amsterdam-amstelland/user-members/" + gebruiker[0], "", BEHEERDER), 204);
     }
   }
 
