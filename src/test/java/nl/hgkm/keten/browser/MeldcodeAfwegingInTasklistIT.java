@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import nl.hgkm.keten.support.Browser;
 import nl.hgkm.keten.support.KetenIntegratieTest;
@@ -12,9 +13,15 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -108,10 +115,37 @@ class MeldcodeAfwegingInTasklistIT {
   }
 
   /** Picks an option of a form-js select (a dropdown list, not a native select). */
+  /**
+   * Picks an option of a form-js select and checks the field shows it. The regions' list (25) scrolls inside its
+   * dropdown: the option is scrolled into view within the list only, not the page under it, and a dropdown that
+   * closed before the pick (the form renders again while Tasklist loads) is opened again, a few times at most.
+   */
   private static void kies(Browser browser, String label, String optie) {
-    browser.klik(By.xpath("//div[contains(@class,'fjs-form-field-select')][label[starts-with(normalize-space(.),'"
-        + label + "')]]//div[contains(@class,'fjs-select-display')]"));
-    browser.klik(By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + optie + "']"));
+    String veld = "//div[contains(@class,'fjs-form-field-select')][label[starts-with(normalize-space(.),'" + label
+        + "')]]";
+    By weergave = By.xpath(veld + "//div[contains(@class,'fjs-select-display')]");
+    By item = By.xpath("//div[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + optie + "']");
+    WebDriver driver = browser.driver();
+    for (int poging = 1; poging <= 5; poging++) {
+      if (driver.findElements(item).isEmpty()) {
+        browser.klik(weergave);
+      }
+      WebElement element = browser.wachtOp(item);
+      ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'nearest'});", element);
+      try {
+        element.click();
+      } catch (StaleElementReferenceException | ElementNotInteractableException opnieuwGetekend) {
+        continue;
+      }
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(5))
+            .until(d -> optie.equals(d.findElement(weergave).getText().trim()));
+        return;
+      } catch (TimeoutException nietGekozen) {
+        // the dropdown closed before the click: open it again
+      }
+    }
+    assertThat(driver.findElement(weergave).getText().trim()).as("keuze in %s", label).isEqualTo(optie);
   }
 
   private static By veld(String soort, String label, String element) {
