@@ -333,6 +333,31 @@ public class BetrokkeneRechten {
     return tekst.toString();
   }
 
+  /**
+   * The decisions of recorded destruction request {@code id} this user may read: every one for the privacy officer,
+   * else those about cases of the user's regions. Empty when the user may read none of it and did not record it
+   * (answered as unknown, as another region's case is: the request's existence is not confirmed).
+   */
+  public Optional<List<Besluit>> besluitenVoor(long id, Gebruiker gebruiker) {
+    Optional<String> vastgelegdDoor = jdbc.sql("select vastgelegd_door from vernietigingsverzoek where id = :id")
+        .param("id", id).query(String.class).optional();
+    if (vastgelegdDoor.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> regios = regios(gebruiker);
+    List<Besluit> zichtbaar = jdbc.sql("""
+            select b.zaaknummer, b.besluit, b.grond, b.reden, z.regio from vernietigingsbesluit b
+            left join zaak z on z.zaaknummer = b.zaaknummer where b.verzoek_id = :id order by b.id""")
+        .param("id", id)
+        .query((rs, n) -> regios == null || regios.contains(rs.getString(5))
+            ? new Besluit(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)) : null)
+        .list().stream().filter(b -> b != null).toList();
+    if (regios != null && zichtbaar.isEmpty() && !gebruiker.id().equals(vastgelegdDoor.get())) {
+      return Optional.empty();
+    }
+    return Optional.of(zichtbaar);
+  }
+
   // ------------------------------------------------------------------ shared
 
   /**

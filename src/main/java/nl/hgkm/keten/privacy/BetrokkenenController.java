@@ -103,20 +103,20 @@ class BetrokkenenController {
       List<BetrokkeneRechten.Besluit> besluiten) {}
 
   @GetMapping("/vernietigingsverzoeken/{id}")
-  ResponseEntity<?> vastgelegd(@PathVariable long id) {
-    List<BetrokkeneRechten.Besluit> besluiten = jdbc.sql("""
-            select zaaknummer, besluit, grond, reden from vernietigingsbesluit where verzoek_id = :id order by id""")
-        .param("id", id)
-        .query((rs, n) -> new BetrokkeneRechten.Besluit(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4)))
-        .list();
+  ResponseEntity<?> vastgelegd(@PathVariable long id, Authentication authenticatie) {
+    java.util.Optional<List<BetrokkeneRechten.Besluit>> besluiten =
+        rechten.besluitenVoor(id, Gebruiker.van(authenticatie));
+    if (besluiten.isEmpty()) {
+      return Problemen.probleem(HttpStatus.NOT_FOUND, "Onbekend vernietigingsverzoek",
+          "Er is geen vernietigingsverzoek " + id + ".");
+    }
     return jdbc.sql("""
             select id, persoonssleutel, ontvangen_op, vastgelegd_door, verzoeker, toelichting, uitkomst, antwoord
             from vernietigingsverzoek where id = :id""")
         .param("id", id)
         .query((rs, n) -> new VastgelegdVerzoek(rs.getLong(1), rs.getString(2),
             rs.getObject(3, java.time.OffsetDateTime.class), rs.getString(4), rs.getString(5), rs.getString(6),
-            rs.getString(7), rs.getString(8), besluiten))
+            rs.getString(7), rs.getString(8), besluiten.get()))
         .optional()
         .<ResponseEntity<?>>map(ResponseEntity::ok)
         .orElseGet(() -> Problemen.probleem(HttpStatus.NOT_FOUND, "Onbekend vernietigingsverzoek",

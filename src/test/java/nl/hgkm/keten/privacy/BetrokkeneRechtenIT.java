@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -187,6 +188,13 @@ class BetrokkeneRechtenIT {
     assertThat(JSON.readTree(vastgelegd.getBody()).path("verzoeker").asText()).startsWith("De betrokkene zelf");
     assertThat(JSON.readTree(vastgelegd.getBody()).path("besluiten")).hasSize(2);
     assertThat(vastgelegd.getBody()).doesNotContain(bsn).doesNotContain(naam);
+    // A team leader of another region is not told the request exists, as for another region's case.
+    assertThat(rest.withBasicAuth("teamleider-haaglanden", "demo").getForEntity(
+        "/api/betrokkenen/vernietigingsverzoeken/" + uitkomst.path("verzoekId").asLong(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.withBasicAuth("teamleider", "demo").getForEntity(
+        "/api/betrokkenen/vernietigingsverzoeken/" + uitkomst.path("verzoekId").asLong(), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
   }
 
   @Test
